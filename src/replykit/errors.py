@@ -1,0 +1,144 @@
+"""One exception base for replykit; the exit code lives on the class.
+
+The core raises these and never prints or exits. The CLI turns them into an
+``Error:`` / ``Hint:`` paragraph on stderr (or a JSON object with ``--json``)
+in one place, and exits with :attr:`ReplykitError.exit_code`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_USAGE = 2
+EXIT_ANSWERS = 3
+EXIT_PLAYBOOK = 4
+EXIT_OUTPUT = 5
+EXIT_BATCH_ROWS = 6
+EXIT_INTERRUPTED = 130
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input: where it is, what is wrong, what is allowed."""
+
+    message: str
+    where: str = ""
+    field: str = ""
+    value: Any = None
+    allowed: tuple[str, ...] = ()
+    hint: str = ""
+
+    def describe(self) -> str:
+        """The problem as one line: ``where: message``."""
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+    def as_dict(self) -> dict[str, Any]:
+        """The problem as a JSON-ready mapping (stable keys, see README)."""
+        data: dict[str, Any] = {"message": self.message}
+        if self.where:
+            data["where"] = self.where
+        if self.field:
+            data["field"] = self.field
+        if self.value is not None:
+            data["value"] = self.value if isinstance(self.value, str | int | float | bool) else str(
+                self.value
+            )
+        if self.allowed:
+            data["allowed"] = list(self.allowed)
+        if self.hint:
+            data["hint"] = self.hint
+        return data
+
+
+@dataclass
+class ReplykitError(Exception):
+    """Base of every error replykit reports to a person; ``exit_code`` says how it ends."""
+
+    message: str
+    hint: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+    exit_code = EXIT_INTERNAL
+    kind = "error"
+
+    def __post_init__(self) -> None:
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+    def as_dict(self) -> dict[str, Any]:
+        """The error as a JSON-ready mapping: ``{"error": {...}}`` (see README)."""
+        body: dict[str, Any] = {
+            "kind": self.kind,
+            "exit_code": self.exit_code,
+            "message": self.message,
+            "problems": [p.as_dict() for p in self.problems],
+        }
+        if self.hint:
+            body["hint"] = self.hint
+        return {"error": body}
+
+
+class UsageError(ReplykitError):
+    """The command line itself is wrong: an unknown option value, a bad combination."""
+
+    exit_code = EXIT_USAGE
+    kind = "usage"
+
+
+class AnswerError(ReplykitError):
+    """Answers are missing, of the wrong type, or not among the allowed choices."""
+
+    exit_code = EXIT_ANSWERS
+    kind = "answers"
+
+
+class MissingAnswersError(AnswerError):
+    """Required answers are missing and nobody can be asked for them."""
+
+    kind = "missing_answers"
+
+
+class PlaybookError(ReplykitError):
+    """A playbook or template is malformed, unknown, or fails to render."""
+
+    exit_code = EXIT_PLAYBOOK
+    kind = "playbook"
+
+
+class RenderError(PlaybookError):
+    """A template failed while rendering (a template bug, a sandbox stop, a size limit)."""
+
+    kind = "render"
+
+
+class OutputError(ReplykitError):
+    """Output was refused: the file exists, the folder is missing or unwritable, the disk is full."""
+
+    exit_code = EXIT_OUTPUT
+    kind = "output"
+
+
+class BatchInputError(ReplykitError):
+    """A batch input file cannot be read: undecodable, empty, malformed, over a limit."""
+
+    exit_code = EXIT_ANSWERS
+    kind = "batch_input"
+
+
+class BatchRowsFailedError(ReplykitError):
+    """A batch finished, but some rows failed; the good rows were rendered."""
+
+    exit_code = EXIT_BATCH_ROWS
+    kind = "batch_rows_failed"
+
+
+class Interrupted(ReplykitError):
+    """The person pressed Ctrl-C; nothing was written."""
+
+    exit_code = EXIT_INTERRUPTED
+    kind = "interrupted"

@@ -1,0 +1,5 @@
+"""``python -m replykit`` runs the command line."""
+
+from replykit.cli import main
+
+main()

@@ -1,0 +1,186 @@
+"""The ``replykit`` command line: options in, one library call, output out.
+
+Exit codes: 0 done · 1 internal error · 2 usage · 3 invalid or missing answers ·
+4 invalid playbook or template · 5 output refused · 6 batch finished with
+failed rows · 130 interrupted. ``check`` exits 1 when it finds an error.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from replykit.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, ReplykitError
+
+EPILOG = (
+    "Exit codes: 0 done; 1 internal error (or `check` found an error); 2 usage; "
+    "3 invalid or missing answers; 4 invalid playbook or template; 5 output refused "
+    "(exists, unwritable); 6 batch finished with failed rows; 130 interrupted."
+)
+
+app = typer.Typer(
+    name="replykit",
+    help="Compose replies to complaints, claims, reviews and objections from playbooks.",
+    epilog=EPILOG,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+# Options shared by several commands, declared once.
+PlaybooksOpt = Annotated[
+    Path | None,
+    typer.Option("--playbooks", help="A folder of your own playbooks and templates, searched first."),
+]
+LangOpt = Annotated[str, typer.Option("--lang", "-l", help="Language of the letter: ru or en.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON on stdout (errors too).")]
+SetOpt = Annotated[
+    list[str] | None,
+    typer.Option("--set", "-s", help="An answer: KEY=VALUE (repeatable; KEY+=VALUE appends)."),
+]
+
+
+def _stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+def report_error(err: ReplykitError, as_json: bool) -> None:
+    """The one place that turns an error into output: JSON on stdout, or Error/Hint on stderr."""
+    if as_json:
+        sys.stdout.write(json.dumps(err.as_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    sys.stderr.write(f"Error: {err.message}\n")
+    if err.hint:
+        sys.stderr.write(f"Hint: {err.hint}\n")
+
+
+def handles_errors(func: F) -> F:
+    """Run a command, turning replykit errors, Ctrl-C and crashes into messages and exit codes."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        as_json = bool(kwargs.get("as_json"))
+        try:
+            return func(*args, **kwargs)
+        except ReplykitError as err:
+            report_error(err, as_json)
+            raise typer.Exit(err.exit_code) from None
+        except KeyboardInterrupt:
+            sys.stderr.write("\nInterrupted; nothing was written.\n")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except typer.Exit:
+            raise
+        except Exception as err:  # the last line of defence: no traceback, no local variables
+            internal = ReplykitError(
+                f"internal error: {type(err).__name__}: {err}",
+                hint="This is a bug in replykit. Please report it with the command you ran "
+                "(without personal data); set REPLYKIT_DEBUG=1 to see the traceback.",
+            )
+            if os.environ.get("REPLYKIT_DEBUG"):
+                raise
+            report_error(internal, as_json)
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@app.command("list")
+@handles_errors
+def list_command(playbooks: PlaybooksOpt = None, as_json: JsonOpt = False) -> None:
+    """List the playbooks: id, title, languages and channels."""
+    from replykit.catalog import list_playbooks
+
+    entries = list_playbooks(playbooks)
+    if as_json:
+        _print_json({"playbooks": entries})
+        return
+    for entry in entries:
+        langs = ",".join(entry["languages"])
+        channels = ",".join(entry["channels"])
+        sys.stdout.write(f"{entry['id']:<22} {entry['title']['en']}  [{langs}] [{channels}]\n")
+
+
+@app.command("show")
+@handles_errors
+def show_command(
+    playbook: Annotated[str, typer.Argument(help="Playbook id, e.g. complaint.")],
+    lang: LangOpt = "en",
+    playbooks: PlaybooksOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show a playbook: its steps and fields (type, choices, when, default)."""
+    from replykit.catalog import describe_playbook, playbook_as_text
+
+    description = describe_playbook(playbook, lang, playbooks)
+    if as_json:
+        _print_json(description)
+    else:
+        sys.stdout.write(playbook_as_text(description))
+
+
+@app.command("draft")
+@handles_errors
+def draft_command(
+    playbook: Annotated[str, typer.Argument(help="Playbook id, e.g. complaint.")],
+    lang: LangOpt = "ru",
+    channel: Annotated[
+        str | None, typer.Option("--channel", "-c", help="letter, email, public or chat.")
+    ] = None,
+    assignments: SetOpt = None,
+    answers_file: Annotated[
+        str | None, typer.Option("--answers", "-a", help="Answers file (YAML or JSON); - for stdin.")
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never ask; fail (exit 3) if answers are missing.")
+    ] = False,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write to FILE (- for stdout).")
+    ] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", "-f", help="txt, md, html, json, docx or pdf.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
+    playbooks: PlaybooksOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Draft one letter: ask what is missing (on a terminal), show it, print or save it."""
+    from replykit.drafting import DraftRequest, run_draft
+
+    request = DraftRequest(
+        playbook=playbook,
+        lang=lang,
+        channel=channel,
+        assignments=tuple(assignments or ()),
+        answers_file=answers_file,
+        interactive=not no_input and not as_json and sys.stdin.isatty() and sys.stdout.isatty(),
+        output=output,
+        fmt=fmt,
+        force=force,
+        playbooks_dir=playbooks,
+        as_json=as_json,
+    )
+    run_draft(request)
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="replykit")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,75 @@
+"""The library entry point: from a playbook id and answers to a :class:`Letter`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from replykit.answers import AskFunction, ResolvedAnswers, resolve_answers
+from replykit.errors import UsageError
+from replykit.locations import SearchPath
+from replykit.playbook import Playbook
+from replykit.render import Letter, Renderer, make_environment
+
+
+def default_channel(playbook: Playbook) -> str:
+    """``email`` when the playbook supports it, else its first channel."""
+    return "email" if "email" in playbook.channels else playbook.channels[0]
+
+
+@dataclass
+class Composer:
+    """A loaded playbook with its renderer: resolve answers and render letters."""
+
+    playbook: Playbook
+    renderer: Renderer
+
+    @classmethod
+    def open(cls, playbook_id: str, playbooks_dir: Path | None = None) -> Composer:
+        """Find ``playbook_id`` on the search path and prepare its templates."""
+        search = SearchPath.default(playbooks_dir)
+        playbook = search.load(playbook_id)
+        env = make_environment(search.template_dirs(), search.builtin_templates)
+        return cls(playbook, Renderer(playbook, env))
+
+    def check_target(self, lang: str, channel: str | None) -> str:
+        """Validate ``lang`` and ``channel`` for this playbook; return the channel to use."""
+        pb = self.playbook
+        if lang not in pb.languages:
+            raise UsageError(
+                f"playbook '{pb.id}' is not available in '{lang}'",
+                hint=f"Use --lang {' or --lang '.join(pb.languages)}.",
+            )
+        chosen = channel or default_channel(pb)
+        if chosen not in pb.channels:
+            raise UsageError(
+                f"playbook '{pb.id}' does not support the channel '{chosen}'",
+                hint=f"Supported channels: {', '.join(pb.channels)}.",
+            )
+        return chosen
+
+    def resolve(
+        self, given: Mapping[str, Any], lang: str, ask: AskFunction | None = None
+    ) -> ResolvedAnswers:
+        """Typed answers from ``given`` (and ``ask`` for what is missing)."""
+        return resolve_answers(self.playbook, given, lang, ask)
+
+    def render(self, answers: ResolvedAnswers, lang: str, channel: str) -> Letter:
+        """The letter for resolved answers."""
+        return self.renderer.render(answers.values, lang, channel)
+
+
+def compose(
+    playbook_id: str,
+    answers: Mapping[str, Any],
+    *,
+    lang: str = "ru",
+    channel: str | None = None,
+    playbooks_dir: Path | None = None,
+) -> Letter:
+    """Render one letter of ``playbook_id`` from ``answers``; raise ReplykitError on any problem."""
+    composer = Composer.open(playbook_id, playbooks_dir)
+    chosen = composer.check_target(lang, channel)
+    return composer.render(composer.resolve(answers, lang), lang, chosen)

@@ -1,0 +1,517 @@
+"""Load playbook YAML into typed objects that reject unknown keys.
+
+A playbook says which steps a reply has, in which order and under which
+conditions, which answers (fields) it needs, and which rules a finished reply
+obeys. Every problem in a file is collected and reported at once, each with
+``file:line``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from replykit.errors import PlaybookError, Problem
+
+FIELD_TYPES = (
+    "text",
+    "longtext",
+    "choice",
+    "multichoice",
+    "bool",
+    "int",
+    "money",
+    "date",
+    "email",
+    "phone",
+    "person",
+    "list",
+)
+CHANNELS = ("letter", "email", "public", "chat")
+LANGUAGES = ("ru", "en")
+MAX_PLAYBOOK_BYTES = 512 * 1024
+_ID_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
+_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+try:  # the C loader is several times faster; fall back when libyaml is absent
+    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _BaseLoader = yaml.SafeLoader
+
+
+class _LineDict(dict[str, Any]):
+    """A mapping that remembers the line of itself and of each key."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Safe loader whose mappings carry line numbers for error messages."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> _LineDict:
+        mapping = _LineDict(super().construct_mapping(node, deep=deep))
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {
+            str(key.value): key.start_mark.line + 1 for key, _ in node.value if hasattr(key, "value")
+        }
+        return mapping
+
+
+_LineLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping
+)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One allowed value of a ``choice`` or ``multichoice`` field, with its labels."""
+
+    value: str
+    labels: Mapping[str, str]
+
+    def label(self, lang: str) -> str:
+        """The label in ``lang``, falling back to any label, then to the value."""
+        return self.labels.get(lang) or next(iter(self.labels.values()), self.value)
+
+
+@dataclass(frozen=True)
+class Field:
+    """A question the playbook asks; its answer is typed and validated."""
+
+    name: str
+    type: str
+    prompt: Mapping[str, str]
+    help: Mapping[str, str] = field(default_factory=dict)
+    required: bool = True
+    default: Any = None
+    example: Any = None
+    choices: tuple[Choice, ...] = ()
+    when: str | None = None
+    min: Any = None
+    max: Any = None
+    pattern: str | None = None
+    item_fields: tuple[Field, ...] = ()
+    line: int = 0
+
+    def prompt_text(self, lang: str) -> str:
+        """The question in ``lang`` (falls back to any language, then the name)."""
+        return self.prompt.get(lang) or next(iter(self.prompt.values()), self.name)
+
+    def help_text(self, lang: str) -> str:
+        """The help line in ``lang``, or an empty string."""
+        return self.help.get(lang) or next(iter(self.help.values()), "")
+
+    def choice_values(self) -> tuple[str, ...]:
+        """The allowed values, in the playbook's order."""
+        return tuple(c.value for c in self.choices)
+
+    @property
+    def is_record_list(self) -> bool:
+        """True for a ``list`` whose items are records with their own fields."""
+        return self.type == "list" and bool(self.item_fields)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One part of the reply, rendered from the template block of the same id."""
+
+    id: str
+    when: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What ``replykit check`` enforces on a finished reply."""
+
+    require: tuple[str, ...] = ()
+    avoid: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Playbook:
+    """A reply structure: steps, fields (questions), rules, languages and channels."""
+
+    id: str
+    title: Mapping[str, str]
+    languages: tuple[str, ...]
+    channels: tuple[str, ...]
+    fields: tuple[Field, ...]
+    steps: tuple[Step, ...]
+    rules: Rules
+    description: Mapping[str, str] = field(default_factory=dict)
+    path: Path | None = None
+
+    def title_text(self, lang: str) -> str:
+        """The title in ``lang`` (falls back to any language, then the id)."""
+        return self.title.get(lang) or next(iter(self.title.values()), self.id)
+
+    def field_named(self, name: str) -> Field | None:
+        """The field called ``name``, or None."""
+        return next((f for f in self.fields if f.name == name), None)
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        """Names of every field, in order."""
+        return tuple(f.name for f in self.fields)
+
+
+_PLAYBOOK_KEYS = (
+    "id",
+    "title",
+    "description",
+    "version",
+    "languages",
+    "channels",
+    "fields",
+    "steps",
+    "rules",
+)
+_FIELD_KEYS = (
+    "name",
+    "type",
+    "prompt",
+    "help",
+    "required",
+    "default",
+    "example",
+    "choices",
+    "when",
+    "min",
+    "max",
+    "pattern",
+    "fields",
+)
+_STEP_KEYS = ("id", "when")
+_RULES_KEYS = ("require", "avoid")
+
+
+class _Collector:
+    """Collects problems with ``file:line`` while a playbook is read."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+
+    def add(self, line: int, message: str) -> None:
+        where = f"{self.source}:{line}" if line else self.source
+        self.problems.append(Problem(message=message, where=where))
+
+    def check_keys(self, data: _LineDict, allowed: tuple[str, ...], what: str) -> None:
+        for key in data:
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), allowed, n=1)
+                tip = f" (did you mean '{close[0]}'?)" if close else f"; allowed: {', '.join(allowed)}"
+                self.add(_line_of(data, key), f"unknown key '{key}' in {what}{tip}")
+
+
+def _line_of(data: Any, key: str | None = None) -> int:
+    if isinstance(data, _LineDict):
+        if key is not None and key in data.key_lines:
+            return data.key_lines[key]
+        return data.line
+    return 0
+
+
+def _texts(value: Any, line: int, what: str, out: _Collector) -> dict[str, str]:
+    """A per-language text: ``{ru: …, en: …}`` or one string for every language."""
+    if value is None:
+        return {}
+    if isinstance(value, str):
+        return {lang: value for lang in LANGUAGES}
+    if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+        unknown = [k for k in value if k not in LANGUAGES]
+        if unknown:
+            out.add(line, f"{what}: unknown language {unknown[0]!r}; use {', '.join(LANGUAGES)}")
+        return {str(k): v for k, v in value.items()}
+    out.add(line, f"{what} must be text or a mapping of language to text")
+    return {}
+
+
+def _str_list(value: Any, line: int, what: str, out: _Collector) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    out.add(line, f"{what} must be a list of strings")
+    return ()
+
+
+def _read_choices(raw: Any, line: int, name: str, out: _Collector) -> tuple[Choice, ...]:
+    """Choices as a list of values, or a mapping of value to labels (per language)."""
+    if isinstance(raw, list):
+        result = []
+        for item in raw:
+            if isinstance(item, str | int | bool) and not isinstance(item, bool):
+                result.append(Choice(str(item), {}))
+            else:
+                out.add(line, f"field '{name}': choice {item!r} must be a plain value")
+        return tuple(result)
+    if isinstance(raw, dict):
+        return tuple(
+            Choice(str(value), _texts(labels, _line_of(raw, value), f"choice '{value}'", out))
+            for value, labels in raw.items()
+        )
+    out.add(line, f"field '{name}': choices must be a list or a mapping of value to labels")
+    return ()
+
+
+def _read_field(raw: Any, out: _Collector, seen: set[str], nested: bool = False) -> Field | None:
+    if not isinstance(raw, dict):
+        out.add(_line_of(raw), f"a field must be a mapping, not {type(raw).__name__}")
+        return None
+    line = _line_of(raw)
+    out.check_keys(raw, _FIELD_KEYS, "a field")
+    name = raw.get("name")
+    if not isinstance(name, str) or not _NAME_RE.match(name):
+        out.add(line, f"field name {name!r} must be lower_snake_case (letters, digits, _)")
+        return None
+    if name in seen:
+        out.add(line, f"field '{name}' is defined twice")
+    seen.add(name)
+    ftype = raw.get("type", "text")
+    if ftype not in FIELD_TYPES:
+        close = difflib.get_close_matches(str(ftype), FIELD_TYPES, n=1)
+        tip = f" (did you mean '{close[0]}'?)" if close else f"; use one of: {', '.join(FIELD_TYPES)}"
+        out.add(_line_of(raw, "type"), f"field '{name}': unknown type {ftype!r}{tip}")
+        ftype = "text"
+    choices = ()
+    if ftype in ("choice", "multichoice"):
+        if "choices" not in raw:
+            out.add(line, f"field '{name}': a {ftype} field needs 'choices'")
+        else:
+            choices = _read_choices(raw["choices"], _line_of(raw, "choices"), name, out)
+    elif "choices" in raw:
+        out.add(_line_of(raw, "choices"), f"field '{name}': only choice fields take 'choices'")
+    item_fields: tuple[Field, ...] = ()
+    if "fields" in raw:
+        if ftype != "list" or nested:
+            out.add(_line_of(raw, "fields"), f"field '{name}': only a top-level list takes 'fields'")
+        elif not isinstance(raw["fields"], list) or not raw["fields"]:
+            out.add(_line_of(raw, "fields"), f"field '{name}': 'fields' must be a non-empty list")
+        else:
+            inner_seen: set[str] = set()
+            parsed = [_read_field(f, out, inner_seen, nested=True) for f in raw["fields"]]
+            item_fields = tuple(f for f in parsed if f is not None)
+    required = raw.get("required", True)
+    if not isinstance(required, bool):
+        out.add(_line_of(raw, "required"), f"field '{name}': required must be true or false")
+        required = True
+    when = raw.get("when")
+    if when is not None and not isinstance(when, str):
+        out.add(_line_of(raw, "when"), f"field '{name}': when must be an expression (text)")
+        when = None
+    pattern = raw.get("pattern")
+    if pattern is not None:
+        try:
+            re.compile(str(pattern))
+        except re.error as err:
+            out.add(_line_of(raw, "pattern"), f"field '{name}': bad pattern: {err}")
+            pattern = None
+    prompt = _texts(raw.get("prompt"), _line_of(raw, "prompt"), f"field '{name}' prompt", out)
+    if not prompt:
+        out.add(line, f"field '{name}': a prompt is required")
+    return Field(
+        name=name,
+        type=str(ftype),
+        prompt=prompt,
+        help=_texts(raw.get("help"), _line_of(raw, "help"), f"field '{name}' help", out),
+        required=required,
+        default=raw.get("default"),
+        example=raw.get("example"),
+        choices=choices,
+        when=when,
+        min=raw.get("min"),
+        max=raw.get("max"),
+        pattern=None if pattern is None else str(pattern),
+        item_fields=item_fields,
+        line=line,
+    )
+
+
+def _read_step(raw: Any, out: _Collector, seen: set[str]) -> Step | None:
+    if isinstance(raw, str):
+        step = Step(id=raw)
+    elif isinstance(raw, dict):
+        out.check_keys(raw, _STEP_KEYS, "a step")
+        when = raw.get("when")
+        if when is not None and not isinstance(when, str):
+            out.add(_line_of(raw, "when"), "a step's when must be an expression (text)")
+            when = None
+        step = Step(id=str(raw.get("id", "")), when=when, line=_line_of(raw))
+    else:
+        out.add(0, f"a step must be an id or a mapping, not {type(raw).__name__}")
+        return None
+    if not _NAME_RE.match(step.id):
+        out.add(step.line, f"step id {step.id!r} must be lower_snake_case")
+        return None
+    if step.id in seen:
+        out.add(step.line, f"step '{step.id}' is listed twice")
+    seen.add(step.id)
+    return step
+
+
+def _read_rules(raw: Any, out: _Collector) -> Rules:
+    if raw is None:
+        return Rules()
+    if not isinstance(raw, dict):
+        out.add(0, "rules must be a mapping with 'require' and 'avoid'")
+        return Rules()
+    out.check_keys(raw, _RULES_KEYS, "rules")
+    require = _str_list(raw.get("require"), _line_of(raw, "require"), "rules.require", out)
+    avoid_raw = raw.get("avoid") or {}
+    avoid: dict[str, tuple[str, ...]] = {}
+    if isinstance(avoid_raw, dict):
+        for lang, phrases in avoid_raw.items():
+            avoid[str(lang)] = _str_list(phrases, _line_of(avoid_raw, lang), f"rules.avoid.{lang}", out)
+    else:
+        out.add(_line_of(raw, "avoid"), "rules.avoid must map a language to a list of phrases")
+    return Rules(require=require, avoid=avoid)
+
+
+def _check_expressions(playbook: Playbook, out: _Collector) -> None:
+    """Every ``when`` compiles, and refers only to fields asked before it."""
+    from replykit.render import compile_condition  # the sandbox lives with rendering
+
+    earlier: list[str] = []
+    for fld in playbook.fields:
+        if fld.when:
+            try:
+                compile_condition(fld.when)
+            except PlaybookError as err:
+                out.add(fld.line, f"field '{fld.name}': when: {err.message}")
+        earlier.append(fld.name)
+    for step in playbook.steps:
+        if step.when:
+            try:
+                compile_condition(step.when)
+            except PlaybookError as err:
+                out.add(step.line, f"step '{step.id}': when: {err.message}")
+    missing = [s for s in playbook.rules.require if s not in {st.id for st in playbook.steps}]
+    for step_id in missing:
+        out.add(0, f"rules.require names step '{step_id}', which the playbook does not have")
+
+
+def parse_playbook(text: str, source: str = "<playbook>", path: Path | None = None) -> Playbook:
+    """Parse playbook YAML ``text``; raise PlaybookError listing every problem."""
+    out = _Collector(source)
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_PLAYBOOK_BYTES:
+        raise PlaybookError(
+            f"{source}: the playbook is larger than {MAX_PLAYBOOK_BYTES // 1024} KiB",
+            hint="A playbook holds structure and questions only; keep long text in templates.",
+        )
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a safe loader subclass
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source
+        problem = getattr(err, "problem", None) or str(err)
+        raise PlaybookError(
+            f"{where}: malformed YAML: {problem}",
+            hint="Fix the YAML syntax at that line (indentation, a missing ':' or quote).",
+            problems=[Problem(message=f"malformed YAML: {problem}", where=where)],
+        ) from err
+    except (ValueError, RecursionError) as err:  # e.g. a bad timestamp, absurd nesting
+        raise PlaybookError(f"{source}: malformed YAML: {err}") from err
+    if not isinstance(data, dict):
+        raise PlaybookError(
+            f"{source}: a playbook must be a YAML mapping with id, title, fields and steps",
+            problems=[Problem(message="not a mapping", where=source)],
+        )
+    out.check_keys(data, _PLAYBOOK_KEYS, "the playbook")
+    pid = data.get("id")
+    if not isinstance(pid, str) or not _ID_RE.match(pid):
+        out.add(_line_of(data, "id"), f"id {pid!r} must be lower-case letters, digits, '-' or '_'")
+        pid = "invalid"
+    version = data.get("version", 1)
+    if version != 1:
+        out.add(_line_of(data, "version"), f"version {version!r} is not supported; use 1")
+    languages = _str_list(data.get("languages"), _line_of(data, "languages"), "languages", out)
+    for lang in languages:
+        if lang not in LANGUAGES:
+            out.add(_line_of(data, "languages"), f"language {lang!r} is not supported")
+    channels = _str_list(data.get("channels"), _line_of(data, "channels"), "channels", out)
+    for channel in channels:
+        if channel not in CHANNELS:
+            close = difflib.get_close_matches(channel, CHANNELS, n=1)
+            tip = f" (did you mean '{close[0]}'?)" if close else ""
+            out.add(_line_of(data, "channels"), f"unknown channel {channel!r}{tip}")
+    if not languages:
+        out.add(data.line, "the playbook must list its languages")
+    if not channels:
+        out.add(data.line, "the playbook must list its channels")
+    raw_fields = data.get("fields") or []
+    seen_fields: set[str] = set()
+    fields: list[Field] = []
+    if isinstance(raw_fields, list):
+        for raw in raw_fields:
+            parsed = _read_field(raw, out, seen_fields)
+            if parsed is not None:
+                fields.append(parsed)
+    else:
+        out.add(_line_of(data, "fields"), "fields must be a list")
+    raw_steps = data.get("steps")
+    steps: list[Step] = []
+    if isinstance(raw_steps, list) and raw_steps:
+        seen_steps: set[str] = set()
+        for raw in raw_steps:
+            parsed_step = _read_step(raw, out, seen_steps)
+            if parsed_step is not None:
+                steps.append(parsed_step)
+    else:
+        out.add(_line_of(data, "steps"), "steps must be a non-empty list of step ids")
+    playbook = Playbook(
+        id=pid,
+        title=_texts(data.get("title"), _line_of(data, "title"), "title", out) or {"en": pid},
+        description=_texts(data.get("description"), _line_of(data, "description"), "description", out),
+        languages=languages,
+        channels=channels,
+        fields=tuple(fields),
+        steps=tuple(steps),
+        rules=_read_rules(data.get("rules"), out),
+        path=path,
+    )
+    _check_expressions(playbook, out)
+    if out.problems:
+        count = len(out.problems)
+        listing = "\n".join(f"  {p.describe()}" for p in out.problems)
+        raise PlaybookError(
+            f"{source}: {count} problem{'s' if count > 1 else ''} in the playbook:\n{listing}",
+            hint="Fix each line above; `replykit validate PATH` re-checks the file.",
+            problems=out.problems,
+        )
+    return playbook
+
+
+def load_playbook(path: Path) -> Playbook:
+    """Read and parse the playbook file at ``path``."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_PLAYBOOK_BYTES:
+            raise PlaybookError(
+                f"{path}: the playbook is {size // 1024} KiB, over the {MAX_PLAYBOOK_BYTES // 1024} "
+                "KiB limit",
+                hint="A playbook holds structure and questions only; keep long text in templates.",
+            )
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise PlaybookError(
+            f"{path}: not UTF-8 text (byte {err.start})", hint="Save the playbook as UTF-8."
+        ) from err
+    except OSError as err:
+        raise PlaybookError(f"{path}: cannot read the playbook: {err.strerror}") from err
+    return parse_playbook(text, source=str(path), path=path)
+
+
+def iter_fields(fields: tuple[Field, ...]) -> Iterator[Field]:
+    """Every field, with a record list's item fields after it."""
+    for fld in fields:
+        yield fld
+        yield from fld.item_fields

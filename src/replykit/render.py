@@ -1,0 +1,284 @@
+"""Render a letter: the sandboxed Jinja environment, channel layouts and normalisation.
+
+Templates live at ``templates/<playbook>/<lang>.j2`` (or, to target one channel,
+``templates/<playbook>/<lang>.<channel>.j2``) and define one block per step id.
+Each starts with ``{% extends layout %}``; the layout
+(``templates/layouts/<channel>.j2``) frames the active steps, rendering each
+with ``self[step]()``. User template folders come first; the built-ins are also
+reachable as ``builtin/…`` so an override can extend the original and replace
+a single step's block.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+)
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+from replykit.errors import PlaybookError, RenderError
+from replykit.playbook import Playbook
+
+MAX_LETTER_CHARS = 1_000_000
+MAX_RENDER_SECONDS = 10.0
+
+
+@dataclass(frozen=True)
+class Letter:
+    """A rendered reply: its text, subject and the data that produced it."""
+
+    playbook: str
+    lang: str
+    channel: str
+    text: str
+    subject: str = ""
+    steps: tuple[str, ...] = ()
+    answers: dict[str, Any] = field(default_factory=dict)
+    title: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        """The letter and its metadata as JSON-ready data (see README, "JSON shapes")."""
+        from replykit.fields import to_plain
+
+        return {
+            "playbook": self.playbook,
+            "lang": self.lang,
+            "channel": self.channel,
+            "subject": self.subject,
+            "steps": list(self.steps),
+            "text": self.text,
+            "answers": to_plain(self.answers),
+        }
+
+
+def _refuse_none(value: Any) -> Any:
+    """Printing a skipped or unanswered value is a template bug, not a blank."""
+    if value is None:
+        raise RenderError(
+            "a template printed an empty answer (a skipped or optional field)",
+            hint="Guard it in the template: {% if field %}…{% endif %}.",
+        )
+    return value
+
+
+class _Environment(ImmutableSandboxedEnvironment):
+    """The sandbox: no Python internals, no mutation of answers, bounded ranges."""
+
+
+def _new_environment(loader: BaseLoader | None = None) -> _Environment:
+    env = _Environment(
+        loader=loader,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        autoescape=False,
+        finalize=_refuse_none,
+        auto_reload=False,
+    )
+    from replykit.lang import template_filters
+    from replykit.textfilters import text_filters
+
+    env.filters.update(template_filters())
+    env.filters.update(text_filters())
+    return env
+
+
+@lru_cache(maxsize=1)
+def _condition_environment() -> _Environment:
+    return _new_environment()
+
+
+@lru_cache(maxsize=512)
+def compile_condition(expression: str) -> Callable[..., Any]:
+    """Compile a ``when`` expression in the sandbox; raise PlaybookError if it is malformed."""
+    try:
+        return _condition_environment().compile_expression(expression, undefined_to_none=False)
+    except TemplateSyntaxError as err:
+        raise PlaybookError(f"cannot read {expression!r}: {err.message}") from err
+
+
+def make_environment(user_template_dirs: Sequence[Path], builtin_templates: Path) -> _Environment:
+    """The Jinja environment for one run: user folders first, built-ins also as ``builtin/``."""
+    builtin = FileSystemLoader(str(builtin_templates), encoding="utf-8")
+    loaders: list[BaseLoader] = [FileSystemLoader([str(d) for d in user_template_dirs])]
+    loaders += [PrefixLoader({"builtin": builtin}), builtin]
+    return _new_environment(ChoiceLoader(loaders))
+
+
+def _stable_seed(answers: dict[str, Any]) -> str:
+    from replykit.fields import to_plain
+
+    return json.dumps(to_plain(answers), sort_keys=True, ensure_ascii=False, default=str)
+
+
+def make_vary(answers: dict[str, Any]) -> Callable[..., str]:
+    """``vary(key, a, b, c)``: one of the variants, chosen from the answers, always the same."""
+    seed = _stable_seed(answers)
+
+    def vary(key: str, *variants: str) -> str:
+        if not variants:
+            raise RenderError(f"vary({key!r}) was given no variants")
+        digest = hashlib.sha256(f"{key}\0{seed}".encode()).digest()
+        return variants[int.from_bytes(digest[:4], "big") % len(variants)]
+
+    return vary
+
+
+_TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
+_INNER_SPACES = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\S) +(?=[,.;:!?)](?:\s|$))")
+_DOUBLE_PERIOD = re.compile(r"(?<!\.)\.\.(?!\.)")  # "руб." + "." at a sentence's end
+
+
+def normalise(text: str) -> str:
+    """No trailing spaces, no double spaces, no runs of blank lines, one final newline."""
+    text = text.replace("\r\n", "\n")
+    text = _TRAILING_SPACE.sub("", text)
+    text = _INNER_SPACES.sub(" ", text)
+    text = _SPACE_BEFORE_PUNCT.sub("", text)
+    text = _DOUBLE_PERIOD.sub(".", text)
+    text = _BLANK_RUNS.sub("\n\n", text)
+    return text.strip("\n") + "\n"
+
+
+def _render_bounded(chunks: Iterable[str], name: str) -> str:
+    """Join rendered output, stopping a template that grows or runs without end."""
+    started = time.monotonic()
+    parts: list[str] = []
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        parts.append(chunk)
+        if size > MAX_LETTER_CHARS:
+            raise RenderError(
+                f"{name}: the letter grew past {MAX_LETTER_CHARS:,} characters; rendering stopped",
+                hint="A template loops or repeats without end; check its for-loops.",
+            )
+        if time.monotonic() - started > MAX_RENDER_SECONDS:
+            raise RenderError(
+                f"{name}: rendering took longer than {MAX_RENDER_SECONDS:.0f} s and was stopped",
+                hint="A template loops without end; check its for-loops.",
+            )
+    return "".join(parts)
+
+
+class Renderer:
+    """Renders letters of one playbook; reuse it for many letters (batch)."""
+
+    def __init__(self, playbook: Playbook, env: _Environment) -> None:
+        self.playbook = playbook
+        self.env = env
+        self._templates: dict[tuple[str, str], Any] = {}
+
+    def template_for(self, lang: str, channel: str) -> Any:
+        """The compiled template for ``lang`` and ``channel`` (cached)."""
+        key = (lang, channel)
+        if key not in self._templates:
+            pid = self.playbook.id
+            names = [f"{pid}/{lang}.{channel}.j2", f"{pid}/{lang}.j2"]
+            try:
+                self._templates[key] = self.env.select_template(names)
+            except TemplateNotFound as err:
+                raise PlaybookError(
+                    f"playbook '{pid}' has no template for language '{lang}'",
+                    hint=f"Create templates/{pid}/{lang}.j2 with one block per step.",
+                ) from err
+            except TemplateSyntaxError as err:
+                raise PlaybookError(
+                    f"{err.filename or err.name}:{err.lineno}: template syntax error: {err.message}",
+                    hint="Fix the template at that line.",
+                ) from err
+        return self._templates[key]
+
+    def active_steps(self, context: dict[str, Any]) -> tuple[str, ...]:
+        """Step ids whose ``when`` holds for these answers, in playbook order."""
+        active = []
+        for step in self.playbook.steps:
+            if step.when is None or compile_condition(step.when)(**context):
+                active.append(step.id)
+        return tuple(active)
+
+    def render(self, answers: dict[str, Any], lang: str, channel: str) -> Letter:
+        """Render one letter from resolved answers."""
+        pb = self.playbook
+        if lang not in pb.languages:
+            raise PlaybookError(
+                f"playbook '{pb.id}' has no language '{lang}'",
+                hint=f"Use --lang {' or --lang '.join(pb.languages)}.",
+            )
+        if channel not in pb.channels:
+            raise PlaybookError(
+                f"playbook '{pb.id}' does not support the channel '{channel}'",
+                hint=f"Supported channels: {', '.join(pb.channels)}.",
+            )
+        template = self.template_for(lang, channel)
+        context = {name: answers.get(name) for name in pb.field_names}
+        steps = self.active_steps(context)
+        context.update(
+            lang=lang,
+            channel=channel,
+            steps=steps,
+            layout=f"layouts/{channel}.j2",
+            playbook_id=pb.id,
+            vary=make_vary(answers),
+        )
+        name = template.name or pb.id
+        try:
+            jinja_context = template.new_context(context)
+            text = _render_bounded(template.root_render_func(jinja_context), name)
+            subject = ""
+            if "subject" in jinja_context.blocks:
+                block = jinja_context.blocks["subject"][0]
+                subject = " ".join(_render_bounded(block(jinja_context), name).split())
+        except RenderError:
+            raise
+        except UndefinedError as err:
+            raise RenderError(
+                f"{name}: {err.message}",
+                hint="The template uses a name that is neither a field nor a helper.",
+            ) from err
+        except SecurityError as err:
+            raise RenderError(
+                f"{name}: the template tried something the sandbox forbids: {err}",
+                hint="Templates may use answers and filters only, not Python internals.",
+            ) from err
+        except TemplateNotFound as err:
+            raise PlaybookError(f"{name}: template {err.name!r} not found") from err
+        except TemplateSyntaxError as err:
+            raise PlaybookError(
+                f"{err.filename or err.name}:{err.lineno}: template syntax error: {err.message}"
+            ) from err
+        except TemplateError as err:
+            raise RenderError(f"{name}: {err}") from err
+        except (ArithmeticError, ValueError, TypeError, LookupError, RecursionError) as err:
+            raise RenderError(f"{name}: rendering failed: {err}") from err
+        return Letter(
+            playbook=pb.id,
+            lang=lang,
+            channel=channel,
+            text=normalise(text),
+            subject=subject,
+            steps=steps,
+            answers=dict(answers),
+            title=pb.title_text(lang),
+        )

@@ -1,0 +1,87 @@
+"""Language helpers for Russian and English letters, and the Jinja filters over them.
+
+Importing this package is cheap: pytrovich, num2words and babel are imported
+only when a helper first needs them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from replykit.lang import en, ru
+from replykit.lang.dates import DateStyle, add_days, format_date, normalise_lang, parse_date
+from replykit.lang.money import parse_money
+
+__all__ = ["parse_date", "parse_money", "template_filters"]
+
+Money = Decimal | int | str
+
+
+def _as_date(value: date | str) -> date:
+    return parse_date(value) if isinstance(value, str) else value
+
+
+def _salutation(name: str, lang: str = "ru", title: str | None = None) -> str:
+    """The greeting line: «Уважаемая Анна Сергеевна!» / "Dear Anna Smith,"."""
+    if normalise_lang(lang) == "ru":
+        return ru.salutation(name)
+    return en.salutation_en(name, title)
+
+
+def _money(amount: Money, lang: str = "ru", currency: str | None = None) -> str:
+    """Figures: «125 000,50 руб.» / "USD 1,250.00" (currency defaults to RUB / USD)."""
+    if normalise_lang(lang) == "ru":
+        return ru.format_money_ru(amount, currency or "RUB")
+    return en.format_money_en(amount, currency or "USD")
+
+
+def _money_words(amount: Money, lang: str = "ru", currency: str | None = None) -> str:
+    """Figures and words: «21,00 руб. (двадцать один рубль 00 копеек)»."""
+    if normalise_lang(lang) == "ru":
+        return ru.money_in_words_ru(amount, currency or "RUB")
+    return en.money_in_words_en(amount, currency or "USD")
+
+
+def _date(d: date | str, lang: str = "ru", style: DateStyle = "long") -> str:
+    """«22 ноября 2026 г.» / "22 November 2026"; ``style="numeric"`` for 22.11.2026."""
+    return format_date(_as_date(d), lang, style)
+
+
+def _add_days(start: date | str, n: int, working: bool = False) -> date:
+    """The deadline date *n* calendar (or working) days after *start*."""
+    return add_days(_as_date(start), n, working)
+
+
+def _days(n: int, lang: str = "ru", working: bool = False) -> str:
+    """«10 рабочих дней» / "10 working days"."""
+    if normalise_lang(lang) == "ru":
+        return ru.days_ru(n, working)
+    return en.days_en(n, working)
+
+
+def template_filters() -> dict[str, Callable[..., Any]]:
+    """The Jinja filters templates use, by name; thin wrappers over this package's helpers.
+
+    ``salutation(name, lang, title=None)``, ``dative_short(name)``,
+    ``dative_full(name)``, ``money(amount, lang, currency=None)``,
+    ``money_words(amount, lang, currency=None)``, ``date(d, lang, style="long")``,
+    ``plural_ru(n, one, few, many)``, ``count_ru(n, one, few, many)``,
+    ``add_days(start, n, working=False)``, ``days(n, lang, working=False)``.
+    Amounts may be Decimal, int or text (parsed by :func:`parse_money`); dates
+    may be :class:`datetime.date` or text (parsed by :func:`parse_date`).
+    """
+    return {
+        "add_days": _add_days,
+        "count_ru": ru.count_ru,
+        "date": _date,
+        "dative_full": ru.dative_full,
+        "dative_short": ru.dative_short,
+        "days": _days,
+        "money": _money,
+        "money_words": _money_words,
+        "plural_ru": ru.plural_ru,
+        "salutation": _salutation,
+    }

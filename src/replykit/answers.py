@@ -112,13 +112,22 @@ def _flag_for(fld: Field) -> str:
     return f"--set {fld.name}=…"
 
 
-def evaluate_when(expression: str | None, values: Mapping[str, Any], playbook: Playbook) -> bool:
-    """True when ``expression`` holds over the answers so far (None when absent)."""
+def evaluate_when(
+    expression: str | None,
+    values: Mapping[str, Any],
+    playbook: Playbook,
+    target: Mapping[str, str] | None = None,
+) -> bool:
+    """True when ``expression`` holds over the answers so far (None when absent).
+
+    ``target`` adds ``lang`` and ``channel``, so a question can be asked for one channel only.
+    """
     if not expression:
         return True
     from replykit.render import compile_condition
 
     context = {name: values.get(name) for name in playbook.field_names}
+    context.update(target or {})
     return bool(compile_condition(expression)(**context))
 
 
@@ -127,6 +136,7 @@ def resolve_answers(
     given: Mapping[str, Any],
     lang: str,
     ask: AskFunction | None = None,
+    channel: str | None = None,
 ) -> ResolvedAnswers:
     """Type-check ``given`` against the playbook, fill defaults, ask or report what is missing.
 
@@ -154,8 +164,9 @@ def resolve_answers(
 
     values: dict[str, Any] = {}
     skipped: list[str] = []
+    target = {"lang": lang, "channel": channel or ""}
     for fld in playbook.fields:
-        if not evaluate_when(fld.when, values, playbook):
+        if not evaluate_when(fld.when, values, playbook, target):
             skipped.append(fld.name)
             continue
         raw = given.get(fld.name)

@@ -51,10 +51,14 @@ class Composer:
         return chosen
 
     def resolve(
-        self, given: Mapping[str, Any], lang: str, ask: AskFunction | None = None
+        self,
+        given: Mapping[str, Any],
+        lang: str,
+        ask: AskFunction | None = None,
+        channel: str | None = None,
     ) -> ResolvedAnswers:
-        """Typed answers from ``given`` (and ``ask`` for what is missing)."""
-        return resolve_answers(self.playbook, given, lang, ask)
+        """Typed answers from ``given`` (and ``ask`` for what is missing) for ``channel``."""
+        return resolve_answers(self.playbook, given, lang, ask, channel)
 
     def render(self, answers: ResolvedAnswers, lang: str, channel: str) -> Letter:
         """The letter for resolved answers."""
@@ -72,4 +76,4 @@ def compose(
     """Render one letter of ``playbook_id`` from ``answers``; raise ReplykitError on any problem."""
     composer = Composer.open(playbook_id, playbooks_dir)
     chosen = composer.check_target(lang, channel)
-    return composer.render(composer.resolve(answers, lang), lang, chosen)
+    return composer.render(composer.resolve(answers, lang, channel=chosen), lang, chosen)

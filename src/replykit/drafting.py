@@ -59,7 +59,8 @@ def run_draft(request: DraftRequest) -> Letter | None:
         if letter is None:
             return None
     else:
-        letter = composer.render(composer.resolve(given, request.lang), request.lang, channel)
+        resolved = composer.resolve(given, request.lang, channel=channel)
+        letter = composer.render(resolved, request.lang, channel)
     deliver(letter, request.output, fmt, request.force, request.as_json)
     return letter
 
@@ -71,7 +72,7 @@ def _interactive(
 
     prompter = Prompter(lang)
     ask: AskFunction = prompter.ask
-    resolved = composer.resolve(given, lang, ask)
+    resolved = composer.resolve(given, lang, ask, channel)
     while True:
         letter = composer.render(resolved, lang, channel)
         prompter.preview(letter.text)
@@ -83,7 +84,7 @@ def _interactive(
             return None
         name = prompter.choose_field(composer.playbook, list(resolved.values))
         changed = {k: v for k, v in resolved.values.items() if k != name}
-        resolved = composer.resolve(changed, lang, ask)
+        resolved = composer.resolve(changed, lang, ask, channel)
 
 
 def refuse_existing(path: Path, force: bool) -> None:

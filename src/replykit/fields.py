@@ -22,6 +22,7 @@ _TRUE = {"yes", "y", "true", "1", "on", "да", "д", "ага"}
 _FALSE = {"no", "n", "false", "0", "off", "нет", "н"}
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE_RE = re.compile(r"^\+?[\d\s().-]+(?:\s*(?:доб\.|ext\.?|x)\s*\d+)?$", re.IGNORECASE)
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _PERSON_RE = re.compile(r"^[^\W\d_]+(?:[-'’.][^\W\d_]*)*\.?$")
 MAX_ANSWER_CHARS = 20_000
 
@@ -276,7 +277,13 @@ def is_blank(raw: Any) -> bool:
 
 
 def parse_value(fld: Field, raw: Any) -> Any:
-    """Turn ``raw`` into the typed value ``fld`` expects; raise FieldValueError if it does not fit."""
+    """Turn ``raw`` into the typed value ``fld`` expects; raise FieldValueError if it does not fit.
+
+    Control characters (other than line breaks and tabs) are dropped from text first: they
+    have no place in a letter, and the renderer uses some of them as invisible marks.
+    """
+    if isinstance(raw, str):
+        raw = _CONTROL_CHARS.sub("", raw.replace("\r\n", "\n"))
     return _PARSERS[fld.type](raw, fld)
 
 

@@ -36,6 +36,7 @@ FIELD_TYPES = (
 CHANNELS = ("letter", "email", "public", "chat")
 LANGUAGES = ("ru", "en")
 MAX_PLAYBOOK_BYTES = 512 * 1024
+RESERVED_BLOCKS = ("subject", "header", "body", "footer")
 _ID_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -352,6 +353,8 @@ def _read_step(raw: Any, out: _Collector, seen: set[str]) -> Step | None:
     if not _NAME_RE.match(step.id):
         out.add(step.line, f"step id {step.id!r} must be lower_snake_case")
         return None
+    if step.id in RESERVED_BLOCKS:
+        out.add(step.line, f"step id '{step.id}' is reserved for layouts; choose another id")
     if step.id in seen:
         out.add(step.line, f"step '{step.id}' is listed twice")
     seen.add(step.id)

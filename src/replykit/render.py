@@ -53,6 +53,7 @@ class Letter:
     steps: tuple[str, ...] = ()
     answers: dict[str, Any] = field(default_factory=dict)
     title: str = ""
+    parts: dict[str, str] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         """The letter and its metadata as JSON-ready data (see README, "JSON shapes")."""
@@ -65,6 +66,7 @@ class Letter:
             "subject": self.subject,
             "steps": list(self.steps),
             "text": self.text,
+            "parts": dict(self.parts),
             "answers": to_plain(self.answers),
         }
 
@@ -141,6 +143,25 @@ def make_vary(answers: dict[str, Any]) -> Callable[..., str]:
         return variants[int.from_bytes(digest[:4], "big") % len(variants)]
 
     return vary
+
+
+# The layout wraps each step's text in these marks so one render yields both the letter and
+# each step's part (for docx/html layout and for `check`); they never reach the output.
+_MARK_OPEN, _MARK_MID, _MARK_CLOSE = "\x02", "\x03", "\x04"
+_PART_RE = re.compile("\x02([a-z0-9_]+)\x03(.*?)\x04", re.DOTALL)
+
+
+def mark(step: str | None = None) -> str:
+    """The invisible mark that opens (``mark(step)``) or closes (``mark()``) a step's text."""
+    return f"{_MARK_OPEN}{step}{_MARK_MID}" if step else _MARK_CLOSE
+
+
+def split_parts(raw: str) -> tuple[str, dict[str, str]]:
+    """The letter without marks, and each marked step's normalised text."""
+    parts = {m.group(1): normalise(m.group(2)).rstrip("\n") for m in _PART_RE.finditer(raw)}
+    text = raw.replace(_MARK_CLOSE, "")
+    text = re.sub("\x02[a-z0-9_]+\x03", "", text)
+    return text, parts
 
 
 _TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
@@ -233,7 +254,7 @@ class Renderer:
             )
         template = self.template_for(lang, channel)
         context = {name: answers.get(name) for name in pb.field_names}
-        steps = self.active_steps(context)
+        steps = self.active_steps({**context, "lang": lang, "channel": channel})
         context.update(
             lang=lang,
             channel=channel,
@@ -241,6 +262,7 @@ class Renderer:
             layout=f"layouts/{channel}.j2",
             playbook_id=pb.id,
             vary=make_vary(answers),
+            mark=mark,
         )
         name = template.name or pb.id
         try:
@@ -272,13 +294,15 @@ class Renderer:
             raise RenderError(f"{name}: {err}") from err
         except (ArithmeticError, ValueError, TypeError, LookupError, RecursionError) as err:
             raise RenderError(f"{name}: rendering failed: {err}") from err
+        text, parts = split_parts(text)
         return Letter(
             playbook=pb.id,
             lang=lang,
             channel=channel,
             text=normalise(text),
+            parts=parts,
             subject=subject,
-            steps=steps,
+            steps=tuple(parts),
             answers=dict(answers),
             title=pb.title_text(lang),
         )

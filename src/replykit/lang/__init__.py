@@ -62,6 +62,17 @@ def _days(n: int, lang: str = "ru", working: bool = False) -> str:
     return en.days_en(n, working)
 
 
+def _first_name(name: str, lang: str = "ru") -> str:
+    """The first name alone, for short public and chat greetings («Анна, здравствуйте!»)."""
+    if normalise_lang(lang) == "ru":
+        person = ru.parse_person(name)
+        if person.first and not person.first.endswith("."):
+            return person.first
+        return person.text or name
+    words = name.split()
+    return words[0] if words else name
+
+
 def template_filters() -> dict[str, Callable[..., Any]]:
     """The Jinja filters templates use, by name; thin wrappers over this package's helpers.
 
@@ -78,6 +89,7 @@ def template_filters() -> dict[str, Callable[..., Any]]:
         "count_ru": ru.count_ru,
         "date": _date,
         "dative_full": ru.dative_full,
+        "first_name": _first_name,
         "dative_short": ru.dative_short,
         "days": _days,
         "money": _money,

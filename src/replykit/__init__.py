@@ -5,22 +5,28 @@ Library use::
     from replykit import compose
     letter = compose("complaint", {"customer_name": "Анна Петрова", ...}, lang="ru")
     print(letter.text)
+
+Names are imported on first use, so ``replykit --help`` does not pay for Jinja and YAML.
 """
 
 from __future__ import annotations
 
-from replykit.compose import Composer, compose
-from replykit.errors import (
-    AnswerError,
-    MissingAnswersError,
-    OutputError,
-    PlaybookError,
-    RenderError,
-    ReplykitError,
-    UsageError,
-)
-from replykit.playbook import Playbook, load_playbook
-from replykit.render import Letter
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from replykit.compose import Composer, compose
+    from replykit.errors import (
+        AnswerError,
+        MissingAnswersError,
+        OutputError,
+        PlaybookError,
+        RenderError,
+        ReplykitError,
+        UsageError,
+    )
+    from replykit.playbook import Playbook, load_playbook
+    from replykit.render import Letter
 
 __all__ = [
     "AnswerError",
@@ -37,3 +43,24 @@ __all__ = [
     "load_playbook",
 ]
 __version__ = "0.1.0"
+
+_HOMES = {
+    "Composer": "replykit.compose",
+    "compose": "replykit.compose",
+    "Letter": "replykit.render",
+    "Playbook": "replykit.playbook",
+    "load_playbook": "replykit.playbook",
+    "AnswerError": "replykit.errors",
+    "MissingAnswersError": "replykit.errors",
+    "OutputError": "replykit.errors",
+    "PlaybookError": "replykit.errors",
+    "RenderError": "replykit.errors",
+    "ReplykitError": "replykit.errors",
+    "UsageError": "replykit.errors",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        return getattr(import_module(_HOMES[name]), name)
+    raise AttributeError(f"module 'replykit' has no attribute {name!r}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -23,6 +24,8 @@ from typing import Any
 
 from jinja2 import (
     BaseLoader,
+    BytecodeCache,
+    FileSystemBytecodeCache,
     ChoiceLoader,
     FileSystemLoader,
     PrefixLoader,
@@ -123,7 +126,27 @@ def make_environment(user_template_dirs: Sequence[Path], builtin_templates: Path
     builtin = FileSystemLoader(str(builtin_templates), encoding="utf-8")
     loaders: list[BaseLoader] = [FileSystemLoader([str(d) for d in user_template_dirs])]
     loaders += [PrefixLoader({"builtin": builtin}), builtin]
-    return _new_environment(ChoiceLoader(loaders))
+    env = _new_environment(ChoiceLoader(loaders))
+    env.bytecode_cache = _bytecode_cache()
+    return env
+
+
+def _bytecode_cache() -> BytecodeCache | None:
+    """Compiled templates kept in the user cache folder: a draft skips recompiling them.
+
+    Jinja keys the cache by template name and source checksum, so an edited template is
+    recompiled. Set ``REPLYKIT_NO_CACHE=1`` (or leave the folder unwritable) to go without.
+    """
+    if os.environ.get("REPLYKIT_NO_CACHE"):
+        return None
+    from platformdirs import user_cache_path
+
+    folder = user_cache_path("replykit", appauthor=False) / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
 
 
 def _stable_seed(answers: dict[str, Any]) -> str:

@@ -19,7 +19,14 @@ from pathlib import Path
 
 from replykit.errors import OutputError
 
-__all__ = ["DEFAULT_MAX_BYTES", "FALLBACK_NAME", "OutputNamer", "safe_filename", "slugify"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "FALLBACK_NAME",
+    "OutputNamer",
+    "safe_filename",
+    "slugify",
+    "transliterate",
+]
 
 DEFAULT_MAX_BYTES = 120
 FALLBACK_NAME = "letter"
@@ -34,13 +41,10 @@ _CYRILLIC = {
 _TRANSLIT = str.maketrans(_CYRILLIC)
 # Windows refuses these as a name, with or without an extension, in any case.
 _RESERVED = frozenset(
-    ["con", "prn", "aux", "nul"]
-    + [f"com{i}" for i in range(1, 10)]
-    + [f"lpt{i}" for i in range(1, 10)]
+    ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(10)] + [f"lpt{i}" for i in range(10)]
 )
 _UNSAFE_RUN = re.compile(r"[^a-z0-9._]+")
-_DOTS = re.compile(r"\.{2,}")
-_DASH_DOT = re.compile(r"-*\.-*")
+_DOT_RUN = re.compile(r"[-.]*\.[-.]*")  # "a. . .b" → "a.b": never "..", never "-." or ".-"
 _SLUG_RUN = re.compile(r"[^a-z0-9]+")
 
 
@@ -67,18 +71,20 @@ def safe_filename(stem: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
 
     Transliterated and lower-cased; only ``a-z 0-9 . _ -`` remain, so no separators, control
     or Windows-forbidden characters; no ``..``, no leading or trailing dot, no reserved
-    Windows name (``con.txt`` becomes ``_con.txt``). Dots are kept so a pattern may give an
-    extension.
+    Windows name (``con.txt`` becomes ``_con.txt``; COM0-9 and LPT0-9 too). Dots are kept so
+    a pattern may give an extension.
     """
     if max_bytes < len(FALLBACK_NAME) + 1:
         raise ValueError(f"max_bytes must be at least {len(FALLBACK_NAME) + 1}, not {max_bytes}")
     name = _UNSAFE_RUN.sub("-", transliterate(stem))
-    name = _DASH_DOT.sub(".", _DOTS.sub(".", name))
-    name = _tidy(name)
+    name = _DOT_RUN.sub(".", name)
+    name = _tidy(_cut(_tidy(name), max_bytes))
+    if not name:
+        return FALLBACK_NAME
     if name.split(".", 1)[0] in _RESERVED:
-        name = "_" + name
-    name = _tidy(_cut(name, max_bytes))
-    return name or FALLBACK_NAME
+        # ASCII by now, so characters are bytes.
+        name = ("_" + name)[:max_bytes].rstrip(".-_ ")
+    return name
 
 
 def _tidy(name: str) -> str:
@@ -140,7 +146,10 @@ class OutputNamer:
         path = self._root / name
         # The name is one component without separators, so only a symlink planted in the
         # folder could lead elsewhere; follow it and check where it lands.
-        landing = path.resolve() if os.path.islink(path) else path
+        try:
+            landing = path.resolve() if os.path.islink(path) else path
+        except (OSError, RuntimeError):  # a symlink loop
+            landing = Path(os.devnull)
         if landing.parent != self._root or name in (".", ".."):
             raise OutputError(
                 f"{path} leads outside {self.out_dir}; refusing to write there",

@@ -36,6 +36,13 @@ Leniency, the way a spreadsheet shows the file
     Headers are trimmed; trailing header cells that are empty are dropped, and so are extra
     empty cells at the end of a row (Excel writes ``;;;`` after the last column). Rows whose
     cells are all empty are skipped. Cell values are passed on exactly as written.
+
+Values are always strings
+    XLSX: numbers as typed (``7``, ``125000.5``, never ``7.0`` or ``1e+16``), dates as ISO
+    (``2026-11-22``; with a time ``2026-11-22 10:30:00``), booleans ``true``/``false``, empty
+    cells ``""``. JSONL: the same for numbers and booleans, ``null`` → ``""``, arrays and
+    objects as JSON text; a JSONL row holds only the keys its object has, and ``columns`` are
+    the keys of the first object.
 """
 
 from __future__ import annotations
@@ -102,6 +109,10 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LONE_CR = re.compile(r"(?<=\r)(?!\n)")
+_STATELESS_CODECS = frozenset(
+    {"utf-8", "utf-8-sig", "cp1251", "cp1252", "cp866", "koi8-r", "koi8-u", "iso8859-1"}
+    | {"iso8859-5", "iso8859-15", "mac-cyrillic", "ascii"}
+)
 _DELIM_TOKEN = re.compile(r'["\r\n,;\t]')
 
 
@@ -239,7 +250,9 @@ def _check_fmt(fmt: str) -> str:
     value = fmt.lower().lstrip(".")
     if value in ("auto", *FORMATS):
         return value
-    raise UsageError(f"--format {fmt!r} is not an input format; use auto, {', '.join(FORMATS)}")
+    raise UsageError(
+        f"--input-format {fmt!r} is not an input format; use auto, {', '.join(FORMATS)}"
+    )
 
 
 def _check_encoding(encoding: str) -> str | None:
@@ -359,14 +372,17 @@ def _choose_decoding(head: bytes, at_eof: bool, name: str, codec: str | None) ->
 
 
 def _sample_text(head: bytes, dec: _Decoding) -> str:
-    return codecs.getincrementaldecoder(dec.codec)(errors="replace").decode(head, final=False)
+    try:
+        return codecs.getincrementaldecoder(dec.codec)(errors="replace").decode(head, final=False)
+    except UnicodeError:  # utf-16 without a BOM; the streaming decode reports it with a line
+        return ""
 
 
 def _refuse_binary(head: bytes, sample: str, name: str, dec: _Decoding) -> None:
     if head.startswith(_ZIP_MAGIC):
         raise BatchInputError(
             f"{name} is a ZIP file (an XLSX workbook?), not a text CSV",
-            hint="name it .xlsx or pass --format xlsx",
+            hint="name it .xlsx or pass --input-format xlsx",
         )
     if _ascii_compatible(dec.codec) and b"\x00" in head:
         line = head.count(b"\n", 0, head.index(b"\x00")) + 1
@@ -387,9 +403,11 @@ def _nul_error(name: str, line: int) -> BatchInputError:
 
 
 def _ascii_compatible(codec: str) -> bool:
+    """True when the codec writes ASCII as ASCII, so bytes can be split at ``\\n``."""
     probe = '\n\r,;\t"{}'
     try:
-        return probe.encode(codec) == probe.encode("ascii")
+        # utf-8-sig writes a BOM before anything, which is not the point here.
+        return (probe.encode(codec).removeprefix(codecs.BOM_UTF8)) == probe.encode("ascii")
     except (UnicodeError, LookupError):
         return False
 
@@ -403,6 +421,7 @@ class _Lines:
 
     def __init__(self, stream: IO[bytes], dec: _Decoding, name: str, cap: int) -> None:
         self.count = 0
+        self.exhausted = False
         self._stream = stream
         self._dec = dec
         self._name = name
@@ -414,19 +433,31 @@ class _Lines:
         return self._text_lines()
 
     def _byte_lines(self) -> Iterator[str]:
-        decode = codecs.getincrementaldecoder(self._dec.codec)(errors="strict").decode
+        codec = self._dec.codec
+        # A line ends at a \n byte, which no character of these codecs contains, so each
+        # line decodes on its own (bytes.decode is faster than an incremental decoder).
+        whole_lines = codec in _STATELESS_CODECS
+        plain = "utf-8" if codec == "utf-8-sig" else codec
+        bom = codecs.BOM_UTF8 if codec == "utf-8-sig" else b""
+        decode = codecs.getincrementaldecoder(codec)(errors="strict").decode
         readline = self._stream.readline
         cap = self._cap
         while True:
             chunk = self._read(readline, cap)
-            try:
-                text = decode(chunk, final=not chunk)
-            except UnicodeDecodeError:
-                raise self._decode_error(max(self.count + (1 if chunk else 0), 1)) from None
-            if not chunk:
-                return
             if len(chunk) >= cap and not chunk.endswith(b"\n"):
                 raise self._too_long(self.count + 1)
+            try:
+                if whole_lines:
+                    if bom and self.count == 0:
+                        chunk = chunk.removeprefix(bom)
+                    text = chunk.decode(plain)
+                else:
+                    text = decode(chunk, final=not chunk)
+            except UnicodeError:  # UnicodeDecodeError, or utf-16's missing BOM
+                raise self._decode_error(max(self.count + (1 if chunk else 0), 1)) from None
+            if not chunk:
+                self.exhausted = True
+                return
             cr = text.find("\r")
             pieces: Iterable[str] = (
                 (p for p in _LONE_CR.split(text) if p) if -1 < cr < len(text) - 2 else (text,)
@@ -443,11 +474,12 @@ class _Lines:
         while True:
             try:
                 line = wrapper.readline(cap)
-            except UnicodeDecodeError:
+            except UnicodeError:  # UnicodeDecodeError, or utf-16's missing BOM
                 raise self._decode_error(self.count + 1, near=True) from None
             except OSError as err:
                 raise BatchInputError(f"{self._name}: cannot read it ({err})") from err
             if not line:
+                self.exhausted = True
                 return
             if len(line) >= cap and not line.endswith(("\n", "\r")):
                 raise self._too_long(self.count + 1)
@@ -681,7 +713,7 @@ def _open_csv(
     records = _records(reader, lines, name, cap)
     header: list[str] | None = None
     header_number = 0
-    for number, _line, cells in records:
+    for number, _line, cells, _unclosed in records:
         if any(cells):
             header, header_number = cells, number
             break
@@ -694,9 +726,18 @@ def _open_csv(
     maker = _RowMaker(name, columns, max_field_bytes)
 
     def rows() -> Iterator[Row]:
-        for row_number, line, cells in records:
+        for row_number, line, cells, unclosed in records:
             if any(cells):
-                yield maker.make(cells, row_number, line)
+                row = maker.make(cells, row_number, line)
+                if unclosed:
+                    row.problems.append(
+                        Problem(
+                            "a quote opened in this row is never closed; "
+                            "the rest of the file became one cell",
+                            where=row.where,
+                        )
+                    )
+                yield row
 
     return RowSource(
         name=name,
@@ -711,11 +752,16 @@ def _open_csv(
 
 def _records(
     reader: Iterator[list[str]], lines: _Lines, name: str, cap: int
-) -> Iterator[tuple[int, int, list[str]]]:
-    """(spreadsheet row number, first physical line, cells) for every record, blank ones too."""
+) -> Iterator[tuple[int, int, list[str], bool]]:
+    """(row number, first physical line, cells, unclosed quote) per record, blank ones too.
+
+    csv returns a record after its input ran out only when the file ended inside a quoted
+    cell: that is how an unclosed quote is noticed.
+    """
     number = 0
     while True:
         start = lines.count + 1
+        exhausted_before = lines.exhausted
         try:
             cells = next(reader)
         except StopIteration:
@@ -729,7 +775,7 @@ def _records(
                 ) from None
             raise BatchInputError(f"{name}:{lines.count}: not a readable CSV ({err})") from None
         number += 1
-        yield number, start, cells
+        yield number, start, cells, lines.exhausted and not exhausted_before
 
 
 # --- JSONL -------------------------------------------------------------------------------------
@@ -751,7 +797,7 @@ def _open_jsonl(
         if len(pending) >= _JSONL_SCAN_LINES:
             raise BatchInputError(
                 f"{name}: no JSON object in the first {_JSONL_SCAN_LINES:,} lines; is it JSONL?",
-                hint="JSONL holds one JSON object per line; pass --format to read it otherwise",
+                hint="JSONL holds one JSON object per line; otherwise pass --input-format",
             )
     if not pending:
         raise BatchInputError(
@@ -779,7 +825,7 @@ def _jsonl_lines(lines: _Lines) -> Iterator[tuple[int, str]]:
 def _jsonl_row(text: str, number: int, maker: _RowMaker) -> tuple[Row, dict[str, Any] | None]:
     where = maker.where(number, None)
     try:
-        obj = json.loads(text)
+        obj = json.loads(text.rstrip("\r\n"))
     except json.JSONDecodeError as err:
         problem = Problem(f"invalid JSON: {err.msg} (column {err.colno})", where=where)
         return Row(number, {}, [problem], number, where), None
@@ -853,12 +899,16 @@ def _open_xlsx(
             f"{name}: reading .xlsx needs openpyxl", hint="pip install openpyxl"
         ) from None
     source: IO[bytes]
-    if from_stdin:
-        # openpyxl needs to seek; spool stdin (to disk past a few MB).
+    if from_stdin or not raw.seekable():
+        # openpyxl needs to seek; spool a pipe (to disk past a few MB).
         spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115
-        spool.write(head)
-        while chunk := raw.read(1024 * 1024):
-            spool.write(chunk)
+        try:
+            spool.write(head)
+            while chunk := raw.read(1024 * 1024):
+                spool.write(chunk)
+        except OSError as err:
+            spool.close()
+            raise BatchInputError(f"{name}: cannot read it ({err.strerror or err})") from err
         spool.seek(0)
         source = spool
     else:
@@ -873,7 +923,7 @@ def _open_xlsx(
         source.close()
         raise BatchInputError(
             f"{name}: cannot open as an XLSX workbook ({type(err).__name__}: {err})",
-            hint="check that it is a real .xlsx file, or pass --format for a CSV",
+            hint="check that it is a real .xlsx file, or pass --input-format csv",
         ) from None
 
     def close_all() -> None:

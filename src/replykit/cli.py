@@ -3,6 +3,8 @@
 Exit codes: 0 done · 1 internal error · 2 usage · 3 invalid or missing answers ·
 4 invalid playbook or template · 5 output refused · 6 batch finished with
 failed rows · 130 interrupted. ``check`` exits 1 when it finds an error.
+With ``--json`` every command prints one JSON document on stdout, errors too;
+the shapes are documented in docs/json.md.
 """
 
 from __future__ import annotations
@@ -151,6 +153,9 @@ def draft_command(
         str | None, typer.Option("--format", "-f", help="txt, md, html, json, docx or pdf.")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
+    check: Annotated[
+        bool, typer.Option("--check/--no-check", help="Lint the letter; findings go to stderr.")
+    ] = True,
     playbooks: PlaybooksOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -169,8 +174,85 @@ def draft_command(
         force=force,
         playbooks_dir=playbooks,
         as_json=as_json,
+        check=check,
     )
     run_draft(request)
+
+
+@app.command("schema")
+@handles_errors
+def schema_command(
+    playbook: Annotated[str, typer.Argument(help="Playbook id, e.g. complaint.")],
+    lang: LangOpt = "en",
+    playbooks: PlaybooksOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of a playbook's answers, for agents and editors."""
+    from replykit.locations import SearchPath
+    from replykit.schema import answers_schema
+
+    _print_json(answers_schema(SearchPath.default(playbooks).load(playbook), lang))
+
+
+@app.command("check")
+@handles_errors
+def check_command(
+    file: Annotated[str, typer.Argument(help="The reply: a text file, a draft's .json, or -.")],
+    playbook: Annotated[
+        str | None, typer.Option("--playbook", "-p", help="Check against this playbook's rules.")
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", "-l", help="ru or en (guessed from the text if absent).")
+    ] = None,
+    channel: Annotated[
+        str | None, typer.Option("--channel", "-c", help="letter, email, public or chat.")
+    ] = None,
+    playbooks: PlaybooksOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Lint a reply: required steps, phrases to avoid, placeholders, dates. Exit 1 on an error."""
+    from replykit.check import check_reply, format_findings, read_reply
+    from replykit.errors import UsageError
+    from replykit.locations import SearchPath
+
+    if file == "-":
+        data, source = sys.stdin.read(), "<stdin>"
+    else:
+        try:
+            data, source = Path(file).read_text(encoding="utf-8-sig"), file
+        except (OSError, UnicodeDecodeError) as err:
+            raise UsageError(f"{file}: cannot read the reply: {err}") from err
+    reply = read_reply(data)
+    playbook_id = playbook or reply.playbook
+    loaded = SearchPath.default(playbooks).load(playbook_id) if playbook_id else None
+    report = check_reply(reply, loaded, lang=lang, channel=channel)
+    if as_json:
+        _print_json({"file": source, **report.as_dict()})
+    else:
+        sys.stdout.write(format_findings(report, source))
+    if report.has_errors:
+        raise typer.Exit(1)
+
+
+@app.command("validate")
+@handles_errors
+def validate_command(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Playbook files or folders (playbooks/, templates/); none: built-ins."),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Check playbooks and templates: schema, step blocks, fields used, conditions. Exit 4."""
+    from replykit.validate import validate_paths
+
+    report = validate_paths(paths or [])
+    if as_json:
+        _print_json(report.as_dict())
+    else:
+        sys.stdout.write(
+            f"ok: {len(report.playbooks)} playbooks, {len(report.templates)} templates\n"
+        )
 
 
 def _print_json(data: Any) -> None:

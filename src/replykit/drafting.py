@@ -33,6 +33,7 @@ class DraftRequest:
     force: bool = False
     playbooks_dir: Path | None = None
     as_json: bool = False
+    check: bool = True  # lint the letter and print the findings on stderr (issue 6)
 
 
 def gather_answers(request: DraftRequest) -> dict[str, Any]:
@@ -62,6 +63,12 @@ def run_draft(request: DraftRequest) -> Letter | None:
         resolved = composer.resolve(given, request.lang, channel=channel)
         letter = composer.render(resolved, request.lang, channel)
     deliver(letter, request.output, fmt, request.force, request.as_json)
+    if request.check:  # findings advise; they never change draft's exit code
+        from replykit.check import check_letter, format_findings
+
+        report = check_letter(letter, composer.playbook)
+        if report.findings:
+            sys.stderr.write(format_findings(report, "letter"))
     return letter
 
 

@@ -1,0 +1,110 @@
+"""``--json`` on list, show and draft: the documented shapes (docs/json.md) and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+from .conftest import GOLDEN
+
+
+def run_json(*args: str, stdin: str | None = None) -> tuple[int, Any]:
+    result = subprocess.run(
+        [sys.executable, "-m", "replykit", *args, "--json"],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    return result.returncode, json.loads(result.stdout)
+
+
+def test_list_shape() -> None:
+    code, data = run_json("list")
+    assert code == 0
+    assert list(data) == ["playbooks"]
+    complaint = next(p for p in data["playbooks"] if p["id"] == "complaint")
+    assert set(complaint) == {"id", "title", "languages", "channels", "builtin"}
+    assert set(complaint["title"]) == {"ru", "en"}
+    assert complaint["builtin"] is True
+
+
+def test_show_shape() -> None:
+    code, data = run_json("show", "complaint", "--lang", "en")
+    assert code == 0
+    assert list(data) == [
+        "id", "title", "description", "languages", "channels", "steps", "fields", "rules", "source",
+    ]  # fmt: skip
+    assert data["fields"][0]["name"] == "customer_name"
+    assert {"name", "type", "prompt", "required"} <= set(data["fields"][0])
+    assert set(data["rules"]) == {"require", "avoid"}
+
+
+def test_draft_shape() -> None:
+    answers = (GOLDEN / "complaint" / "en-email-us.yaml").read_text(encoding="utf-8")
+    code, data = run_json("draft", "complaint", "--lang", "en", "--answers", "-", stdin=answers)
+    assert code == 0
+    assert list(data) == [
+        "playbook", "lang", "channel", "subject", "steps", "text", "parts", "answers",
+    ]  # fmt: skip
+    assert (data["playbook"], data["lang"], data["channel"]) == ("complaint", "en", "email")
+    assert list(data["parts"]) == data["steps"]
+
+
+ERRORS = [
+    (
+        "missing answers",
+        ["draft", "complaint", "--lang", "en", "--no-input", "--set", "customer_name=Anna Smith"],
+        3,
+        "missing_answers",
+    ),
+    ("bad value", ["draft", "complaint", "--set", "fault=them", "--no-input"], 3, "answers"),
+    ("unknown playbook", ["show", "nope"], 4, "playbook"),
+    ("unknown language", ["draft", "complaint", "--lang", "de", "--no-input"], 2, "usage"),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "kind"), [e[1:] for e in ERRORS], ids=[e[0] for e in ERRORS]
+)
+def test_errors_are_json_on_stdout_with_the_same_exit_code(
+    args: list[str], code: int, kind: str
+) -> None:
+    got, data = run_json(*args)
+    assert got == code
+    assert list(data) == ["error"]
+    error = data["error"]
+    assert (error["kind"], error["exit_code"]) == (kind, code)
+    assert {"kind", "exit_code", "message", "problems"} <= set(error)
+
+
+def test_missing_answers_name_every_field() -> None:
+    _code, data = run_json(
+        "draft", "complaint", "--lang", "en", "--no-input", "--set", "customer_name=Anna Smith"
+    )
+    fields = [p["field"] for p in data["error"]["problems"]]
+    assert fields == [
+        "company_name", "topic", "problem", "actions", "actions_deadline", "follow_up_date",
+        "contact", "signer_name", "signer_position",
+    ]  # fmt: skip
+    assert data["error"]["problems"][0] == {
+        "message": "company_name: Your company's name — missing; pass --set company_name=…",
+        "field": "company_name",
+        "hint": "--set company_name=…",
+    }
+
+
+def test_a_bad_choice_lists_the_allowed_values() -> None:
+    _code, data = run_json("draft", "complaint", "--set", "fault=them", "--no-input")
+    problem = next(p for p in data["error"]["problems"] if p.get("field") == "fault")
+    assert problem == {
+        "message": "fault: 'them' is not one of: us, staff, third_party, nobody",
+        "field": "fault",
+        "value": "them",
+        "allowed": ["us", "staff", "third_party", "nobody"],
+    }

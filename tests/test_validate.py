@@ -1,0 +1,121 @@
+"""``replykit validate``: every problem of user playbooks and templates at once, exit 4.
+
+A case under ``tests/fixtures/playbooks/`` is a playbook file whose ``# expect:`` lines
+are the exact problems, or a folder laid out like the repository (``playbooks/``,
+``templates/``) with the exact problems in ``expect.txt``; ``good/`` has none.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO
+
+FIXTURES = REPO / "tests" / "fixtures" / "playbooks"
+FILE_CASES = sorted(FIXTURES.glob("*.yaml"))
+FOLDER_CASES = sorted(p for p in FIXTURES.iterdir() if (p / "expect.txt").is_file())
+HINT = "Hint: Fix each line above and run `replykit validate` again.\n"
+
+
+def validate(*args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m replykit validate ARGS`` run from the fixtures folder (paths stay short)."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "replykit", "validate", *args],
+        cwd=FIXTURES,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+    )
+
+
+def expected_problems(case: Path) -> list[str]:
+    if case.is_dir():
+        return (case / "expect.txt").read_text(encoding="utf-8").splitlines()
+    lines = case.read_text(encoding="utf-8").splitlines()
+    return [line.removeprefix("# expect: ") for line in lines if line.startswith("# expect: ")]
+
+
+def stderr_for(problems: list[str]) -> str:
+    count = len(problems)
+    listing = "".join(f"  {p}\n" for p in problems)
+    noun = "problem" if count == 1 else "problems"
+    return f"Error: {count} {noun} in playbooks and templates:\n{listing}{HINT}"
+
+
+CASES = FILE_CASES + FOLDER_CASES
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_each_bad_playbook_is_reported_exactly(case: Path) -> None:
+    problems = expected_problems(case)
+    assert problems, f"{case.name}: no expected problems written down"
+    result = validate(case.name)
+    assert (result.returncode, result.stdout) == (4, ""), result.stderr
+    assert result.stderr == stderr_for(problems)
+
+
+def test_every_problem_of_every_path_at_once() -> None:
+    names = [c.name for c in CASES]
+    result = validate(*names)
+    assert result.returncode == 4
+    assert result.stderr == stderr_for([p for c in CASES for p in expected_problems(c)])
+
+
+def test_problems_as_json() -> None:
+    result = validate("unknown-field", "--json")
+    assert result.returncode == 4, result.stderr
+    error = json.loads(result.stdout)["error"]
+    assert (error["kind"], error["exit_code"]) == ("playbook", 4)
+    assert error["problems"] == [
+        {
+            "message": "the template uses 'signer', which is not a field of the playbook",
+            "where": "unknown-field/templates/tiny/en.j2:3",
+            "field": "signer",
+        },
+        {
+            "message": "the template uses 'topik', which is not a field of the playbook "
+            "(did you mean 'topic'?)",
+            "where": "unknown-field/templates/tiny/en.j2:3",
+            "field": "topik",
+        },
+    ]
+
+
+@pytest.mark.parametrize(
+    "target", ["good", "good/playbooks/tiny.yaml"], ids=["folder", "playbook-file"]
+)
+def test_a_good_folder_or_file_passes(target: str) -> None:
+    result = validate(target)
+    assert (result.returncode, result.stdout) == (0, "ok: 1 playbooks, 2 templates\n"), (
+        result.stderr
+    )
+
+
+def test_good_as_json() -> None:
+    result = validate("good", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["ok"] is True
+    assert report["playbooks"] == ["good/playbooks/tiny.yaml"]
+    assert [Path(t).name for t in report["templates"]] == ["ru.j2", "en.j2"]
+
+
+def test_a_missing_path_is_a_problem() -> None:
+    result = validate("no-such-folder")
+    assert result.returncode == 4
+    assert result.stderr == stderr_for(["no-such-folder: no such file or folder"])
+
+
+def test_the_builtin_playbooks_and_templates_pass() -> None:
+    result = validate()
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ok: ")

@@ -439,10 +439,10 @@ def _without_mentions(text: str) -> str:
 
 
 def _signed(lines: list[str]) -> bool:
-    """The last line reads like a signature: «Мария Соколова, руководитель…», 'Emma Clarke'."""
-    last = next((line.strip() for line in reversed(lines) if line.strip()), "")
+    """One of the last lines reads like a signature: «Мария Соколова, руководитель…»."""
     name = r"^[A-ZА-ЯЁ][\w'’-]+\s+[A-ZА-ЯЁ][\w'’.-]*"
-    return bool(re.match(name, last)) and not last.endswith((".", "!", "?", ":"))
+    tail = [line.strip() for line in lines if line.strip()][-3:]
+    return any(re.match(name, line) and not line.endswith((".", "!", "?", ":")) for line in tail)
 
 
 def _is_signature_line(line: str, start: int) -> bool:

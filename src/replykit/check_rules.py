@@ -24,9 +24,10 @@ STEP_PATTERNS: dict[str, dict[str, str]] = {
         "en": r"\bthank|\bgrateful\b|\bappreciate",
     },
     "empathy": {
-        "ru": r"понима|сочувств|разделяем|представля|неприятн|"
+        "ru": r"понима|понятн|вправе|сочувств|разделяем|представля|неприятн|"
         r"ваше (разочарование|возмущение|беспокойство)",
-        "en": r"\bunderstand|sorry to hear|frustrat|disappoint|must have been|we hear you",
+        "en": r"\bunderstand|sorry to hear|frustrat|disappoint|must have been|we hear you"
+        r"|can see why|unhappy|\bupset\b|right to be",
     },
     "apology": {
         "ru": r"извин|простите|приносим .*извинени|сожалеем",
@@ -45,7 +46,7 @@ STEP_PATTERNS: dict[str, dict[str, str]] = {
     },
     "closing": {
         "ru": r"^\s*(с уважением|с благодарностью|с почтением|искренне ваш"
-        r"|всего (доброго|хорошего))",
+        r"|с наилучшими пожеланиями|всего (доброго|хорошего))",
         "en": r"^\s*(yours (sincerely|faithfully|truly)|sincerely|(kind|best|warm) regards|regards"
         r"|with (thanks|gratitude)|respectfully)",
     },
@@ -54,16 +55,20 @@ STEP_PATTERNS: dict[str, dict[str, str]] = {
         "en": r"^\s*(yours (sincerely|faithfully)|sincerely|director|head of|manager|signed)",
     },
     "invitation": {
-        "ru": r"ждём вас|ждем вас|будем рады (видеть|вас)|приходите|снова",
-        "en": r"welcome you back|see you again|look forward|visit us again|come back",
+        "ru": r"ждём вас|ждем вас|будем рады|рады вам|приходите|снова|в следующий раз|"
+        r"двер\w* .*открыт",
+        "en": r"\bwelcome\b|see you again|look forward|visit us again|come back|next time"
+        r"|next visit|another chance|the chance to",
     },
     "contact": {
         "ru": r"свяж(итесь|емся)|позвон|напиш(ите|ем)|телефон|почт|контакт",
         "en": r"\bcontact\b|\bcall\b|write to|e-?mail|phone|reach (out|me|us)|\bDM\b",
     },
     "open_door": {
-        "ru": r"обращайтесь|готовы (ответить|помочь)|вопрос",
-        "en": r"any (other )?questions|happy to help|let (us|me) know|get in touch",
+        "ru": r"обращайтесь|готовы (ответить|помочь)|вопрос|на связи|пишите|звоните|напишите"
+        r"|уточнить",
+        "en": r"questions|happy to help|let (us|me) know|get in touch|write to|I am here|"
+        r"if you (need|would like|have)",
     },
 }
 

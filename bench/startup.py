@@ -50,11 +50,20 @@ def main() -> None:
     python = sys.executable
     commands = {
         "floor (python: import jinja2, yaml; render one letter)": [
-            python, "-c", FLOOR.format(case=str(CASE))
+            python,
+            "-c",
+            FLOOR.format(case=str(CASE)),
         ],
         "replykit --help": [python, "-m", "replykit", "--help"],
         "replykit draft complaint --no-input": [
-            python, "-m", "replykit", "draft", "complaint", "--answers", str(CASE), "--no-input",
+            python,
+            "-m",
+            "replykit",
+            "draft",
+            "complaint",
+            "--answers",
+            str(CASE),
+            "--no-input",
         ],
     }
     results = {name: median_of(cmd, args.runs) for name, cmd in commands.items()}

@@ -22,7 +22,9 @@ class Result:
         return f"--- stdout\n{self.stdout}\n--- stderr\n{self.stderr}"
 
 
-def run(*args: str, stdin: str | None = None, cwd: Path | None = None, env: dict[str, str] | None = None) -> Result:
+def run(
+    *args: str, stdin: str | None = None, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> Result:
     """``python -m replykit ARGS`` with no terminal attached; stdin only when given."""
     full_env = {**os.environ, **(env or {})}
     full_env.pop("REPLYKIT_DEBUG", None)

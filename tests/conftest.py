@@ -22,7 +22,9 @@ except ImportError:  # pragma: no cover
 
 
 @pytest.fixture(autouse=True)
-def isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_user_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Every test gets an empty config folder and no REPLYKIT_HOME from the machine."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))

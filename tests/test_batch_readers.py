@@ -435,7 +435,7 @@ def test_a_multibyte_character_cut_by_the_sample_is_still_utf8(tmp_path: Path) -
     [
         ("utf-8", "id\nЖ\n".encode("cp1251"), "x.csv:2: cannot decode as utf-8"),
         ("ascii", b"id\n\xff\n", "x.csv:2: cannot decode as ascii"),
-        ("utf-16", "id\nok\n".encode("utf-16") + b"\x00", "x.csv: near line 3: cannot decode as utf-16"),  # noqa: E501
+        ("utf-16", "id\nok\n".encode("utf-16") + b"\x00", "x.csv: near line 3: cannot decode as utf-16"),
         ("utf-16", "id\nok\n".encode("utf-16-le"), "x.csv: near line 1: cannot decode as utf-16"),
     ],
     ids=["utf8-given-cp1251-read", "ascii", "utf16-odd-length", "utf16-without-bom"],

@@ -22,18 +22,33 @@ def test_draft_russian_letter_from_an_answers_file_matches_the_golden_letter() -
 
 def test_draft_english_letter_from_set_flags_only() -> None:
     result = run(
-        "draft", "complaint", "--lang", "en", "--no-input",
-        "--set", "customer_name=Anna Smith",
-        "--set", "company_name=Lamp Store",
-        "--set", "topic=order 4815",
-        "--set", "problem=your order arrived three days late",
-        "--set", "actions+=We have sent your order again by courier.",
-        "--set", "actions+=We have checked the other orders from that warehouse.",
-        "--set", "actions_deadline=25.11.2026",
-        "--set", "follow_up_date=2026-11-27",
-        "--set", "contact=care@lampstore.co.uk",
-        "--set", "signer_name=Emma Clarke",
-        "--set", "signer_position=Head of Customer Care",
+        "draft",
+        "complaint",
+        "--lang",
+        "en",
+        "--no-input",
+        "--set",
+        "customer_name=Anna Smith",
+        "--set",
+        "company_name=Lamp Store",
+        "--set",
+        "topic=order 4815",
+        "--set",
+        "problem=your order arrived three days late",
+        "--set",
+        "actions+=We have sent your order again by courier.",
+        "--set",
+        "actions+=We have checked the other orders from that warehouse.",
+        "--set",
+        "actions_deadline=25.11.2026",
+        "--set",
+        "follow_up_date=2026-11-27",
+        "--set",
+        "contact=care@lampstore.co.uk",
+        "--set",
+        "signer_name=Emma Clarke",
+        "--set",
+        "signer_position=Head of Customer Care",
     )
     assert result.code == 0, result.output
     assert "Dear Anna Smith," in result.stdout
@@ -43,8 +58,15 @@ def test_draft_english_letter_from_set_flags_only() -> None:
 
 
 def test_set_overrides_the_answers_file() -> None:
-    result = run("draft", "complaint", "--answers", str(RU_CASE), "--no-input",
-                 "--set", "customer_name=Иванов Иван Петрович")
+    result = run(
+        "draft",
+        "complaint",
+        "--answers",
+        str(RU_CASE),
+        "--no-input",
+        "--set",
+        "customer_name=Иванов Иван Петрович",
+    )
     assert result.code == 0, result.output
     assert "Уважаемый Иван Петрович!" in result.stdout
 
@@ -53,8 +75,16 @@ def test_answers_from_stdin_as_json() -> None:
     import yaml
 
     answers = yaml.safe_load(EN_CASE.read_text(encoding="utf-8"))
-    result = run("draft", "complaint", "--lang", "en", "--answers", "-", "--no-input",
-                 stdin=json.dumps(answers, default=str))
+    result = run(
+        "draft",
+        "complaint",
+        "--lang",
+        "en",
+        "--answers",
+        "-",
+        "--no-input",
+        stdin=json.dumps(answers, default=str),
+    )
     assert result.code == 0, result.output
     assert result.stdout == EN_CASE.with_suffix(".txt").read_text(encoding="utf-8")
 
@@ -64,8 +94,14 @@ def test_missing_answers_without_a_terminal_exit_3_naming_every_field() -> None:
     assert result.code == 3, result.output
     assert result.stdout == ""
     assert result.stderr.startswith("Error: 9 required answers missing:\n")
-    assert "  company_name: Название вашей компании — missing; pass --set company_name=…\n" in result.stderr
-    assert "  signer_position: Должность подписанта — missing; pass --set signer_position=…\n" in result.stderr
+    assert (
+        "  company_name: Название вашей компании — missing; pass --set company_name=…\n"
+        in result.stderr
+    )
+    assert (
+        "  signer_position: Должность подписанта — missing; pass --set signer_position=…\n"
+        in result.stderr
+    )
     assert "Hint: Give answers with --set KEY=VALUE or --answers FILE" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -83,7 +119,10 @@ def test_missing_answers_in_json_mode_is_a_json_error_on_stdout() -> None:
 @pytest.mark.parametrize(
     ("flag", "message"),
     [
-        ("actions_deadline=31.02.2026", "actions_deadline: '31.02.2026' is not a date (write 2026-11-22 or 22.11.2026)"),
+        (
+            "actions_deadline=31.02.2026",
+            "actions_deadline: '31.02.2026' is not a date (write 2026-11-22 or 22.11.2026)",
+        ),
         ("fault=aliens", "fault: 'aliens' is not one of: us, staff, third_party, nobody"),
         ("customer_nmae=Анна", "unknown field 'customer_nmae' (did you mean 'customer_name'?)"),
         ("compensation=refund", "refund_amount: Сумма возврата — missing"),
@@ -91,8 +130,17 @@ def test_missing_answers_in_json_mode_is_a_json_error_on_stdout() -> None:
     ids=["impossible-date", "unknown-choice", "unknown-field", "branch-needs-its-answer"],
 )
 def test_bad_answers_exit_3_with_the_exact_problem(flag: str, message: str) -> None:
-    result = run("draft", "complaint", "--answers", str(RU_CASE), "--no-input",
-                 "--set", flag, "--set", "refund_amount=")
+    result = run(
+        "draft",
+        "complaint",
+        "--answers",
+        str(RU_CASE),
+        "--no-input",
+        "--set",
+        flag,
+        "--set",
+        "refund_amount=",
+    )
     assert result.code == 3, result.output
     assert f"  {message}" in result.stderr
 
@@ -100,8 +148,18 @@ def test_bad_answers_exit_3_with_the_exact_problem(flag: str, message: str) -> N
 def test_a_skipped_question_contributes_nothing() -> None:
     """fault=nobody skips compensation: a value given for it is ignored, not rendered."""
     case = GOLDEN / "complaint" / "ru-email-nobody.yaml"
-    result = run("draft", "complaint", "--answers", str(case), "--no-input", "--json",
-                 "--set", "compensation=refund", "--set", "refund_amount=100")
+    result = run(
+        "draft",
+        "complaint",
+        "--answers",
+        str(case),
+        "--no-input",
+        "--json",
+        "--set",
+        "compensation=refund",
+        "--set",
+        "refund_amount=100",
+    )
     assert result.code == 0, result.output
     letter = json.loads(result.stdout)
     assert "compensation" not in letter["answers"]
@@ -110,8 +168,15 @@ def test_a_skipped_question_contributes_nothing() -> None:
 
 
 def test_answers_are_data_not_template_code() -> None:
-    result = run("draft", "complaint", "--answers", str(RU_CASE), "--no-input",
-                 "--set", "problem={{ 7*7 }} {% raw %}")
+    result = run(
+        "draft",
+        "complaint",
+        "--answers",
+        str(RU_CASE),
+        "--no-input",
+        "--set",
+        "problem={{ 7*7 }} {% raw %}",
+    )
     assert result.code == 0, result.output
     assert "{{ 7*7 }} {% raw %}." in result.stdout
 
@@ -124,15 +189,34 @@ def test_output_file_is_never_replaced_without_force(tmp_path: Path) -> None:
     original = target.read_bytes()
     assert original == RU_CASE.with_suffix(".txt").read_bytes()
 
-    second = run("draft", "complaint", "--answers", str(EN_CASE), "--lang", "en", "--no-input",
-                 "-o", str(target))
+    second = run(
+        "draft",
+        "complaint",
+        "--answers",
+        str(EN_CASE),
+        "--lang",
+        "en",
+        "--no-input",
+        "-o",
+        str(target),
+    )
     assert second.code == 5, second.output
     assert f"Error: {target} already exists; it was left untouched" in second.stderr
     assert "Hint: Pass --force to replace it" in second.stderr
     assert target.read_bytes() == original
 
-    third = run("draft", "complaint", "--answers", str(EN_CASE), "--lang", "en", "--no-input",
-                "-o", str(target), "--force")
+    third = run(
+        "draft",
+        "complaint",
+        "--answers",
+        str(EN_CASE),
+        "--lang",
+        "en",
+        "--no-input",
+        "-o",
+        str(target),
+        "--force",
+    )
     assert third.code == 0, third.output
     assert target.read_bytes() == EN_CASE.with_suffix(".txt").read_bytes()
     assert [p.name for p in tmp_path.iterdir()] == ["letter.txt"]
@@ -142,7 +226,16 @@ def test_json_output_carries_the_letter_and_its_metadata() -> None:
     result = run("draft", "complaint", "--answers", str(RU_CASE), "--no-input", "--json")
     assert result.code == 0, result.output
     letter = json.loads(result.stdout)
-    assert set(letter) >= {"playbook", "lang", "channel", "subject", "steps", "text", "parts", "answers"}
+    assert set(letter) >= {
+        "playbook",
+        "lang",
+        "channel",
+        "subject",
+        "steps",
+        "text",
+        "parts",
+        "answers",
+    }
     assert letter["answers"]["refund_amount"] == "2490.00"
     assert letter["answers"]["actions_deadline"] == "2026-11-25"
     assert letter["steps"][0] == "greeting"
@@ -201,7 +294,9 @@ def test_user_override_replaces_one_step_and_keeps_the_rest(tmp_path: Path) -> N
         '{% extends "builtin/complaint/ru.j2" %}\n{% block thanks %}Спасибо, что написали!{% endblock %}\n',
         encoding="utf-8",
     )
-    result = run("draft", "complaint", "--answers", str(RU_CASE), "--no-input", "--playbooks", str(tmp_path))
+    result = run(
+        "draft", "complaint", "--answers", str(RU_CASE), "--no-input", "--playbooks", str(tmp_path)
+    )
     assert result.code == 0, result.output
     expected = RU_CASE.with_suffix(".txt").read_text(encoding="utf-8").split("\n\n")
     expected[3] = "Спасибо, что написали!"
@@ -214,8 +309,16 @@ def test_replykit_home_is_searched_before_the_builtins(tmp_path: Path) -> None:
         '{% extends "builtin/complaint/en.j2" %}{% block closing %}Best,\n{{ signer_name }}{% endblock %}',
         encoding="utf-8",
     )
-    result = run("draft", "complaint", "--lang", "en", "--answers", str(EN_CASE), "--no-input",
-                 env={"REPLYKIT_HOME": str(tmp_path)})
+    result = run(
+        "draft",
+        "complaint",
+        "--lang",
+        "en",
+        "--answers",
+        str(EN_CASE),
+        "--no-input",
+        env={"REPLYKIT_HOME": str(tmp_path)},
+    )
     assert result.code == 0, result.output
     assert result.stdout.endswith("Best,\nEmma Clarke\n")
 
@@ -228,7 +331,9 @@ def test_list_and_show() -> None:
     shown = run("show", "complaint", "--lang", "ru")
     assert shown.code == 0, shown.output
     assert "  fault (choice) — Кто виноват в случившемся  [default: us]" in shown.stdout
-    assert "  {id} (when fault != 'nobody')".format(id="apology") in shown.stdout.replace("   (", " (")
+    assert "  {id} (when fault != 'nobody')".format(id="apology") in shown.stdout.replace(
+        "   (", " ("
+    )
 
 
 def test_help_lists_the_exit_codes() -> None:

@@ -21,7 +21,16 @@ pytest.importorskip("build")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(REPO)],
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(out),
+            str(REPO),
+        ],
         check=True,
         capture_output=True,
     )
@@ -42,7 +51,8 @@ def test_wheel_installed_in_a_clean_venv_drafts_a_letter(wheel: Path, tmp_path: 
     python = env_dir / "bin" / "python"
     site = Path(
         subprocess.check_output(
-            [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], text=True
+            [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            text=True,
         ).strip()
     )
     # The wheel goes in as a real install; its dependencies are borrowed from the test
@@ -59,12 +69,30 @@ def test_wheel_installed_in_a_clean_venv_drafts_a_letter(wheel: Path, tmp_path: 
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     where = subprocess.run(
         [str(python), "-c", "import replykit.locations as l; print(l.builtin_root())"],
-        cwd=elsewhere, env=env, capture_output=True, text=True, check=True,
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert where.stdout.strip().startswith(str(site)), where.stdout
     result = subprocess.run(
-        [str(python), "-m", "replykit", "draft", "complaint", "--lang", "en", "--answers", str(case), "--no-input"],
-        cwd=elsewhere, env=env, capture_output=True, text=True,
+        [
+            str(python),
+            "-m",
+            "replykit",
+            "draft",
+            "complaint",
+            "--lang",
+            "en",
+            "--answers",
+            str(case),
+            "--no-input",
+        ],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == case.with_suffix(".txt").read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from replykit.compose import Composer, compose
+    from replykit.composer import Composer, compose
     from replykit.errors import (
         AnswerError,
         MissingAnswersError,
@@ -45,8 +45,8 @@ __all__ = [
 __version__ = "0.1.0"
 
 _HOMES = {
-    "Composer": "replykit.compose",
-    "compose": "replykit.compose",
+    "Composer": "replykit.composer",
+    "compose": "replykit.composer",
     "Letter": "replykit.render",
     "Playbook": "replykit.playbook",
     "load_playbook": "replykit.playbook",

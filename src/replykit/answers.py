@@ -52,7 +52,9 @@ def parse_assignment(text: str) -> tuple[str, str, bool]:
     return key.rstrip("+").strip(), value, append
 
 
-def merge_assignments(assignments: list[str], base: Mapping[str, Any] | None = None) -> dict[str, Any]:
+def merge_assignments(
+    assignments: list[str], base: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     """Fold repeated ``--set`` options into a mapping; ``KEY+=V`` builds a list."""
     merged: dict[str, Any] = dict(base or {})
     for text in assignments:
@@ -80,12 +82,14 @@ def read_answers_file(path: str, stdin: TextIO | None = None) -> dict[str, Any]:
     except FileNotFoundError as err:
         raise UsageError(f"--answers {path}: no such file", hint="Check the path.") from err
     except UnicodeDecodeError as err:
-        raise AnswerError(f"{source}: not UTF-8 text", hint="Save the answers file as UTF-8.") from err
+        raise AnswerError(
+            f"{source}: not UTF-8 text", hint="Save the answers file as UTF-8."
+        ) from err
     except OSError as err:
         raise UsageError(f"--answers {path}: cannot read: {err.strerror}") from err
     try:
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(text, Loader=loader)  # noqa: S506 - safe loader
+        data = yaml.load(text, Loader=loader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source

@@ -80,7 +80,9 @@ def describe(pb: Playbook, lang: str) -> dict[str, Any]:
     }
 
 
-def describe_playbook(playbook_id: str, lang: str, playbooks_dir: Path | None = None) -> dict[str, Any]:
+def describe_playbook(
+    playbook_id: str, lang: str, playbooks_dir: Path | None = None
+) -> dict[str, Any]:
     """Find ``playbook_id`` and describe it."""
     return describe(SearchPath.default(playbooks_dir).load(playbook_id), lang)
 

@@ -43,7 +43,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 # Options shared by several commands, declared once.
 PlaybooksOpt = Annotated[
     Path | None,
-    typer.Option("--playbooks", help="A folder of your own playbooks and templates, searched first."),
+    typer.Option(
+        "--playbooks", help="A folder of your own playbooks and templates, searched first."
+    ),
 ]
 LangOpt = Annotated[str, typer.Option("--lang", "-l", help="Language of the letter: ru or en.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON on stdout (errors too).")]
@@ -141,7 +143,8 @@ def draft_command(
     ] = None,
     assignments: SetOpt = None,
     answers_file: Annotated[
-        str | None, typer.Option("--answers", "-a", help="Answers file (YAML or JSON); - for stdin.")
+        str | None,
+        typer.Option("--answers", "-a", help="Answers file (YAML or JSON); - for stdin."),
     ] = None,
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Never ask; fail (exit 3) if answers are missing.")
@@ -152,7 +155,9 @@ def draft_command(
     fmt: Annotated[
         str | None, typer.Option("--format", "-f", help="txt, md, html, json, docx or pdf.")
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing output file.")
+    ] = False,
     check: Annotated[
         bool, typer.Option("--check/--no-check", help="Lint the letter; findings go to stderr.")
     ] = True,

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from replykit.answers import AskFunction, merge_assignments, read_answers_file
-from replykit.compose import Composer
+from replykit.composer import Composer
 from replykit.errors import OutputError
 from replykit.render import Letter
 

@@ -43,8 +43,8 @@ class Problem:
         if self.field:
             data["field"] = self.field
         if self.value is not None:
-            data["value"] = self.value if isinstance(self.value, str | int | float | bool) else str(
-                self.value
+            data["value"] = (
+                self.value if isinstance(self.value, str | int | float | bool) else str(self.value)
             )
         if self.allowed:
             data["allowed"] = list(self.allowed)
@@ -117,7 +117,7 @@ class RenderError(PlaybookError):
 
 
 class OutputError(ReplykitError):
-    """Output was refused: the file exists, the folder is missing or unwritable, the disk is full."""
+    """Output was refused: the file exists, or the folder is missing, unwritable or full."""
 
     exit_code = EXIT_OUTPUT
     kind = "output"

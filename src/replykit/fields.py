@@ -53,11 +53,13 @@ def _text(raw: Any, fld: Field) -> str:
         )
     if fld.min is not None and len(value) < int(fld.min):
         raise FieldValueError(
-            f"too short: at least {fld.min} characters", f"слишком коротко: не меньше {fld.min} символов"
+            f"too short: at least {fld.min} characters",
+            f"слишком коротко: не меньше {fld.min} символов",
         )
     if fld.max is not None and len(value) > int(fld.max):
         raise FieldValueError(
-            f"too long: at most {fld.max} characters", f"слишком длинно: не больше {fld.max} символов"
+            f"too long: at most {fld.max} characters",
+            f"слишком длинно: не больше {fld.max} символов",
         )
     if fld.pattern and not re.fullmatch(fld.pattern, value):
         raise FieldValueError(
@@ -104,9 +106,7 @@ def _bool(raw: Any, fld: Field) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise FieldValueError(
-        f"'{raw}' is not yes or no", f"«{raw}» — ответьте «да» или «нет»"
-    )
+    raise FieldValueError(f"'{raw}' is not yes or no", f"«{raw}» — ответьте «да» или «нет»")
 
 
 def _int(raw: Any, fld: Field) -> int:
@@ -117,9 +117,7 @@ def _int(raw: Any, fld: Field) -> int:
     else:
         text = re.sub(r"[\s\u00a0\u202f]", "", str(raw))
         if not re.fullmatch(r"[+-]?\d{1,18}", text):
-            raise FieldValueError(
-                f"'{raw}' is not a whole number", f"«{raw}» — не целое число"
-            )
+            raise FieldValueError(f"'{raw}' is not a whole number", f"«{raw}» — не целое число")
         value = int(text)
     if fld.min is not None and value < int(fld.min):
         raise FieldValueError(f"must be at least {fld.min}", f"должно быть не меньше {fld.min}")
@@ -226,7 +224,8 @@ def parse_record(item: Any, fld: Field, index: int) -> dict[str, Any]:
     if unknown:
         raise FieldValueError(
             f"item {index}: unknown field '{unknown[0]}'; allowed: {', '.join(sorted(known))}",
-            f"элемент {index}: неизвестное поле «{unknown[0]}»; допустимы: {', '.join(sorted(known))}",
+            f"элемент {index}: неизвестное поле «{unknown[0]}»; "
+            f"допустимы: {', '.join(sorted(known))}",
         )
     record: dict[str, Any] = {}
     for sub in fld.item_fields:

@@ -60,7 +60,9 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
         mapping = _LineDict(super().construct_mapping(node, deep=deep))
         mapping.line = node.start_mark.line + 1
         mapping.key_lines = {
-            str(key.value): key.start_mark.line + 1 for key, _ in node.value if hasattr(key, "value")
+            str(key.value): key.start_mark.line + 1
+            for key, _ in node.value
+            if hasattr(key, "value")
         }
         return mapping
 
@@ -100,6 +102,7 @@ class Field:
     pattern: str | None = None
     item_fields: tuple[Field, ...] = ()
     line: int = 0
+    when_line: int = 0
 
     def prompt_text(self, lang: str) -> str:
         """The question in ``lang`` (falls back to any language, then the name)."""
@@ -126,6 +129,7 @@ class Step:
     id: str
     when: str | None = None
     line: int = 0
+    when_line: int = 0
 
 
 @dataclass(frozen=True)
@@ -205,11 +209,15 @@ class _Collector:
         where = f"{self.source}:{line}" if line else self.source
         self.problems.append(Problem(message=message, where=where))
 
-    def check_keys(self, data: _LineDict, allowed: tuple[str, ...], what: str) -> None:
+    def check_keys(self, data: dict[str, Any], allowed: tuple[str, ...], what: str) -> None:
         for key in data:
             if key not in allowed:
                 close = difflib.get_close_matches(str(key), allowed, n=1)
-                tip = f" (did you mean '{close[0]}'?)" if close else f"; allowed: {', '.join(allowed)}"
+                tip = (
+                    f" (did you mean '{close[0]}'?)"
+                    if close
+                    else f"; allowed: {', '.join(allowed)}"
+                )
                 self.add(_line_of(data, key), f"unknown key '{key}' in {what}{tip}")
 
 
@@ -230,7 +238,11 @@ def _texts(value: Any, line: int, what: str, out: _Collector) -> dict[str, str]:
     if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
         unknown = [k for k in value if k not in LANGUAGES]
         if unknown:
-            out.add(line, f"{what}: unknown language {unknown[0]!r}; use {', '.join(LANGUAGES)}")
+            out.add(
+                line,
+                f"{what}: unknown language {unknown[0]!r}; use {', '.join(LANGUAGES)} "
+                "(quote a text that contains a comma)",
+            )
         return {str(k): v for k, v in value.items()}
     out.add(line, f"{what} must be text or a mapping of language to text")
     return {}
@@ -280,10 +292,12 @@ def _read_field(raw: Any, out: _Collector, seen: set[str], nested: bool = False)
     ftype = raw.get("type", "text")
     if ftype not in FIELD_TYPES:
         close = difflib.get_close_matches(str(ftype), FIELD_TYPES, n=1)
-        tip = f" (did you mean '{close[0]}'?)" if close else f"; use one of: {', '.join(FIELD_TYPES)}"
+        tip = (
+            f" (did you mean '{close[0]}'?)" if close else f"; use one of: {', '.join(FIELD_TYPES)}"
+        )
         out.add(_line_of(raw, "type"), f"field '{name}': unknown type {ftype!r}{tip}")
         ftype = "text"
-    choices = ()
+    choices: tuple[Choice, ...] = ()
     if ftype in ("choice", "multichoice"):
         if "choices" not in raw:
             out.add(line, f"field '{name}': a {ftype} field needs 'choices'")
@@ -294,7 +308,9 @@ def _read_field(raw: Any, out: _Collector, seen: set[str], nested: bool = False)
     item_fields: tuple[Field, ...] = ()
     if "fields" in raw:
         if ftype != "list" or nested:
-            out.add(_line_of(raw, "fields"), f"field '{name}': only a top-level list takes 'fields'")
+            out.add(
+                _line_of(raw, "fields"), f"field '{name}': only a top-level list takes 'fields'"
+            )
         elif not isinstance(raw["fields"], list) or not raw["fields"]:
             out.add(_line_of(raw, "fields"), f"field '{name}': 'fields' must be a non-empty list")
         else:
@@ -316,6 +332,16 @@ def _read_field(raw: Any, out: _Collector, seen: set[str], nested: bool = False)
         except re.error as err:
             out.add(_line_of(raw, "pattern"), f"field '{name}': bad pattern: {err}")
             pattern = None
+    example = raw.get("example")
+    if isinstance(example, dict):
+        # A flow mapping with an unquoted comma ({ru: a, b, en: c}) silently grows a junk key.
+        strays = [str(k) for k in example if k not in LANGUAGES]
+        if strays:
+            out.add(
+                _line_of(raw, "example"),
+                f"field '{name}': example has unknown language {strays[0]!r} "
+                "(quote a text that contains a comma)",
+            )
     prompt = _texts(raw.get("prompt"), _line_of(raw, "prompt"), f"field '{name}' prompt", out)
     if not prompt:
         out.add(line, f"field '{name}': a prompt is required")
@@ -334,6 +360,7 @@ def _read_field(raw: Any, out: _Collector, seen: set[str], nested: bool = False)
         pattern=None if pattern is None else str(pattern),
         item_fields=item_fields,
         line=line,
+        when_line=_line_of(raw, "when"),
     )
 
 
@@ -346,7 +373,12 @@ def _read_step(raw: Any, out: _Collector, seen: set[str]) -> Step | None:
         if when is not None and not isinstance(when, str):
             out.add(_line_of(raw, "when"), "a step's when must be an expression (text)")
             when = None
-        step = Step(id=str(raw.get("id", "")), when=when, line=_line_of(raw))
+        step = Step(
+            id=str(raw.get("id", "")),
+            when=when,
+            line=_line_of(raw),
+            when_line=_line_of(raw, "when"),
+        )
     else:
         out.add(0, f"a step must be an id or a mapping, not {type(raw).__name__}")
         return None
@@ -373,7 +405,9 @@ def _read_rules(raw: Any, out: _Collector) -> Rules:
     avoid: dict[str, tuple[str, ...]] = {}
     if isinstance(avoid_raw, dict):
         for lang, phrases in avoid_raw.items():
-            avoid[str(lang)] = _str_list(phrases, _line_of(avoid_raw, lang), f"rules.avoid.{lang}", out)
+            avoid[str(lang)] = _str_list(
+                phrases, _line_of(avoid_raw, lang), f"rules.avoid.{lang}", out
+            )
     else:
         out.add(_line_of(raw, "avoid"), "rules.avoid must map a language to a list of phrases")
     return Rules(require=require, avoid=avoid)
@@ -389,14 +423,14 @@ def _check_expressions(playbook: Playbook, out: _Collector) -> None:
             try:
                 compile_condition(fld.when)
             except PlaybookError as err:
-                out.add(fld.line, f"field '{fld.name}': when: {err.message}")
+                out.add(fld.when_line, f"field '{fld.name}': when: {err.message}")
         earlier.append(fld.name)
     for step in playbook.steps:
         if step.when:
             try:
                 compile_condition(step.when)
             except PlaybookError as err:
-                out.add(step.line, f"step '{step.id}': when: {err.message}")
+                out.add(step.when_line, f"step '{step.id}': when: {err.message}")
     missing = [s for s in playbook.rules.require if s not in {st.id for st in playbook.steps}]
     for step_id in missing:
         out.add(0, f"rules.require names step '{step_id}', which the playbook does not have")
@@ -411,7 +445,7 @@ def parse_playbook(text: str, source: str = "<playbook>", path: Path | None = No
             hint="A playbook holds structure and questions only; keep long text in templates.",
         )
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a safe loader subclass
+        data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source
@@ -447,9 +481,9 @@ def parse_playbook(text: str, source: str = "<playbook>", path: Path | None = No
             tip = f" (did you mean '{close[0]}'?)" if close else ""
             out.add(_line_of(data, "channels"), f"unknown channel {channel!r}{tip}")
     if not languages:
-        out.add(data.line, "the playbook must list its languages")
+        out.add(_line_of(data), "the playbook must list its languages")
     if not channels:
-        out.add(data.line, "the playbook must list its channels")
+        out.add(_line_of(data), "the playbook must list its channels")
     raw_fields = data.get("fields") or []
     seen_fields: set[str] = set()
     fields: list[Field] = []
@@ -473,7 +507,9 @@ def parse_playbook(text: str, source: str = "<playbook>", path: Path | None = No
     playbook = Playbook(
         id=pid,
         title=_texts(data.get("title"), _line_of(data, "title"), "title", out) or {"en": pid},
-        description=_texts(data.get("description"), _line_of(data, "description"), "description", out),
+        description=_texts(
+            data.get("description"), _line_of(data, "description"), "description", out
+        ),
         languages=languages,
         channels=channels,
         fields=tuple(fields),
@@ -499,8 +535,8 @@ def load_playbook(path: Path) -> Playbook:
         size = path.stat().st_size
         if size > MAX_PLAYBOOK_BYTES:
             raise PlaybookError(
-                f"{path}: the playbook is {size // 1024} KiB, over the {MAX_PLAYBOOK_BYTES // 1024} "
-                "KiB limit",
+                f"{path}: the playbook is {size // 1024} KiB, "
+                f"over the {MAX_PLAYBOOK_BYTES // 1024} KiB limit",
                 hint="A playbook holds structure and questions only; keep long text in templates.",
             )
         text = path.read_text(encoding="utf-8")

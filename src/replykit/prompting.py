@@ -95,7 +95,9 @@ class Prompter:
     def _ask_list(self, fld: Field) -> list[Any]:
         if fld.is_record_list:
             return self._ask_records(fld)
-        self.console.print(Text(f"{fld.prompt_text(self.lang)} ({self.ui['list_hint']}):", style="bold"))
+        self.console.print(
+            Text(f"{fld.prompt_text(self.lang)} ({self.ui['list_hint']}):", style="bold")
+        )
         items: list[str] = []
         while True:
             line = self.console.input(f"  {len(items) + 1}. ")

@@ -25,8 +25,8 @@ from typing import Any
 from jinja2 import (
     BaseLoader,
     BytecodeCache,
-    FileSystemBytecodeCache,
     ChoiceLoader,
+    FileSystemBytecodeCache,
     FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
@@ -35,7 +35,8 @@ from jinja2 import (
     TemplateSyntaxError,
     UndefinedError,
 )
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from replykit.errors import PlaybookError, RenderError
 from replykit.playbook import Playbook
@@ -249,7 +250,8 @@ class Renderer:
                 ) from err
             except TemplateSyntaxError as err:
                 raise PlaybookError(
-                    f"{err.filename or err.name}:{err.lineno}: template syntax error: {err.message}",
+                    f"{err.filename or err.name}:{err.lineno}: "
+                    f"template syntax error: {err.message}",
                     hint="Fix the template at that line.",
                 ) from err
         return self._templates[key]

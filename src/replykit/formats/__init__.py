@@ -16,8 +16,17 @@ if TYPE_CHECKING:
     from replykit.render import Letter
 
 FORMATS = ("txt", "md", "html", "json", "docx", "pdf")
-_EXTENSIONS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
-               ".htm": "html", ".json": "json", ".docx": "docx", ".pdf": "pdf"}
+_EXTENSIONS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
 
 
 def format_for(path: str | None, explicit: str | None) -> str:

@@ -346,3 +346,18 @@ def test_help_lists_the_exit_codes() -> None:
 def test_usage_error_is_exit_2() -> None:
     result = run("draft")
     assert result.code == 2, result.output
+
+
+@pytest.mark.parametrize(
+    ("case", "warned"),
+    [("ru-letter-partial", True), ("ru-email-full", True), ("ru-letter-minimal", False)],
+    ids=["partial-acknowledges", "full-acknowledges", "dispute-does-not"],
+)
+def test_draft_warns_on_stderr_when_the_reply_acknowledges_a_debt(case: str, warned: bool) -> None:
+    path = GOLDEN / "debt-reply" / f"{case}.yaml"
+    channel = case.split("-")[1]
+    result = run("draft", "debt-reply", "--answers", str(path), "--channel", channel, "--no-input", "--no-check")
+    assert result.code == 0, result.output
+    warning = "Warning: письмо признаёт долг. Признание долга прерывает срок исковой давности"
+    assert (warning in result.stderr) is warned, result.stderr
+    assert "Warning" not in result.stdout

@@ -63,6 +63,8 @@ def run_draft(request: DraftRequest) -> Letter | None:
         resolved = composer.resolve(given, request.lang, channel=channel)
         letter = composer.render(resolved, request.lang, channel)
     deliver(letter, request.output, fmt, request.force, request.as_json)
+    for caution in letter.warnings:  # the playbook's own cautions, e.g. a debt acknowledged
+        sys.stderr.write(f"Warning: {caution}\n")
     if request.check:  # findings advise; they never change draft's exit code
         from replykit.check import check_letter, format_findings
 

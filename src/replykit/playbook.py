@@ -133,6 +133,19 @@ class Step:
 
 
 @dataclass(frozen=True)
+class PlaybookWarning:
+    """A caution ``draft`` prints on stderr when its condition holds for the answers."""
+
+    when: str
+    message: Mapping[str, str]
+    line: int = 0
+
+    def text(self, lang: str) -> str:
+        """The caution in ``lang`` (falls back to any language)."""
+        return self.message.get(lang) or next(iter(self.message.values()), "")
+
+
+@dataclass(frozen=True)
 class Rules:
     """What ``replykit check`` enforces on a finished reply."""
 
@@ -153,6 +166,7 @@ class Playbook:
     rules: Rules
     description: Mapping[str, str] = field(default_factory=dict)
     path: Path | None = None
+    warnings: tuple[PlaybookWarning, ...] = ()
 
     def title_text(self, lang: str) -> str:
         """The title in ``lang`` (falls back to any language, then the id)."""
@@ -178,6 +192,7 @@ _PLAYBOOK_KEYS = (
     "fields",
     "steps",
     "rules",
+    "warnings",
 )
 _FIELD_KEYS = (
     "name",
@@ -196,6 +211,7 @@ _FIELD_KEYS = (
 )
 _STEP_KEYS = ("id", "when")
 _RULES_KEYS = ("require", "avoid")
+_WARNING_KEYS = ("when", "message")
 
 
 class _Collector:
@@ -413,6 +429,27 @@ def _read_rules(raw: Any, out: _Collector) -> Rules:
     return Rules(require=require, avoid=avoid)
 
 
+def _read_warnings(raw: Any, out: _Collector) -> tuple[PlaybookWarning, ...]:
+    """``warnings:`` — a list of ``{when: expression, message: {ru: …, en: …}}``."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        out.add(0, "warnings must be a list of {when, message}")
+        return ()
+    result = []
+    for item in raw:
+        if not isinstance(item, dict) or not isinstance(item.get("when"), str):
+            out.add(_line_of(item), "a warning needs 'when' (an expression) and 'message'")
+            continue
+        out.check_keys(item, _WARNING_KEYS, "a warning")
+        line = _line_of(item, "when")
+        message = _texts(item.get("message"), _line_of(item, "message"), "warning message", out)
+        if not message:
+            out.add(_line_of(item), "a warning needs a message")
+        result.append(PlaybookWarning(when=item["when"], message=message, line=line))
+    return tuple(result)
+
+
 def _check_expressions(playbook: Playbook, out: _Collector) -> None:
     """Every ``when`` compiles, and refers only to fields asked before it."""
     from replykit.render import compile_condition  # the sandbox lives with rendering
@@ -431,6 +468,11 @@ def _check_expressions(playbook: Playbook, out: _Collector) -> None:
                 compile_condition(step.when)
             except PlaybookError as err:
                 out.add(step.when_line, f"step '{step.id}': when: {err.message}")
+    for warning in playbook.warnings:
+        try:
+            compile_condition(warning.when)
+        except PlaybookError as err:
+            out.add(warning.line, f"warning: when: {err.message}")
     missing = [s for s in playbook.rules.require if s not in {st.id for st in playbook.steps}]
     for step_id in missing:
         out.add(0, f"rules.require names step '{step_id}', which the playbook does not have")
@@ -516,6 +558,7 @@ def parse_playbook(text: str, source: str = "<playbook>", path: Path | None = No
         steps=tuple(steps),
         rules=_read_rules(data.get("rules"), out),
         path=path,
+        warnings=_read_warnings(data.get("warnings"), out),
     )
     _check_expressions(playbook, out)
     if out.problems:

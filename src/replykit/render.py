@@ -58,6 +58,7 @@ class Letter:
     answers: dict[str, Any] = field(default_factory=dict)
     title: str = ""
     parts: dict[str, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """The letter and its metadata as JSON-ready data (see README, "JSON shapes")."""
@@ -71,6 +72,7 @@ class Letter:
             "steps": list(self.steps),
             "text": self.text,
             "parts": dict(self.parts),
+            "warnings": list(self.warnings),
             "answers": to_plain(self.answers),
         }
 
@@ -320,12 +322,17 @@ class Renderer:
         except (ArithmeticError, ValueError, TypeError, LookupError, RecursionError) as err:
             raise RenderError(f"{name}: rendering failed: {err}") from err
         text, parts = split_parts(text)
+        condition_context = {**context, "lang": lang, "channel": channel}
+        cautions = tuple(
+            w.text(lang) for w in pb.warnings if compile_condition(w.when)(**condition_context)
+        )
         return Letter(
             playbook=pb.id,
             lang=lang,
             channel=channel,
             text=normalise(text),
             parts=parts,
+            warnings=cautions,
             subject=subject,
             steps=tuple(parts),
             answers=dict(answers),

@@ -35,3 +35,38 @@ def test_sample_letter_in_readme_is_the_golden_letter() -> None:
 def test_readme_documents_every_exit_code() -> None:
     for code in ("| 0 |", "| 1 |", "| 2 |", "| 3 |", "| 4 |", "| 5 |", "| 6 |", "| 130 |"):
         assert code in README
+
+
+def test_agent_session_in_readme_runs_verbatim(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import os
+    import subprocess
+    import sys
+
+    section = README.split("## For scripts and agents", 1)[1].split("\n## ", 1)[0]
+    (script,) = re.findall(r"```bash\n(.+?)\n```", section, re.DOTALL)
+    env = {
+        **os.environ,
+        "PATH": f"{os.path.dirname(sys.executable)}{os.pathsep}{os.environ['PATH']}",
+    }
+    result = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", script],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "exit code 3\n"
+    assert "complaint" in [
+        p["id"] for p in json.loads((tmp_path / "playbooks.json").read_text())["playbooks"]
+    ]
+    letter = json.loads((tmp_path / "letter.json").read_text())
+    assert letter["text"].startswith(
+        "Subject: Your complaint about order 4815\n\nDear Anna Smith,\n"
+    )
+    assert json.loads((tmp_path / "findings.json").read_text())
+    error = json.loads((tmp_path / "error.json").read_text())["error"]
+    assert error["exit_code"] == 3 and len(error["problems"]) == 9
+    schema = json.loads((tmp_path / "complaint.schema.json").read_text())
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"

@@ -110,6 +110,11 @@ def _new_environment(loader: BaseLoader | None = None) -> _Environment:
     return env
 
 
+def sandboxed_environment() -> _Environment:
+    """A fresh sandboxed environment with replykit's filters, for one-off patterns (batch --name)."""
+    return _new_environment()
+
+
 @lru_cache(maxsize=1)
 def _condition_environment() -> _Environment:
     return _new_environment()

@@ -73,11 +73,25 @@ def _first_name(name: str, lang: str = "ru") -> str:
     return words[0] if words else name
 
 
+def _initials_name(name: str, lang: str = "ru") -> str:
+    """The name under a signature: «М. А. Соколова» (initials, then the surname); en as written.
+
+    A Russian name without a recognisable surname is returned as written.
+    """
+    if normalise_lang(lang) != "ru":
+        return " ".join(name.split())
+    person = ru.parse_person(name)
+    if not person.last:
+        return person.text
+    initials = ru._initials(person)
+    return f"{initials} {person.last}" if initials else person.last
+
+
 def template_filters() -> dict[str, Callable[..., Any]]:
     """The Jinja filters templates use, by name; thin wrappers over this package's helpers.
 
     ``salutation(name, lang, title=None)``, ``dative_short(name)``,
-    ``dative_full(name)``, ``money(amount, lang, currency=None)``,
+    ``dative_full(name)``, ``initials_name(name, lang)``, ``money(amount, lang, currency=None)``,
     ``money_words(amount, lang, currency=None)``, ``date(d, lang, style="long")``,
     ``plural_ru(n, one, few, many)``, ``count_ru(n, one, few, many)``,
     ``add_days(start, n, working=False)``, ``days(n, lang, working=False)``.
@@ -90,6 +104,7 @@ def template_filters() -> dict[str, Callable[..., Any]]:
         "date": _date,
         "dative_full": ru.dative_full,
         "first_name": _first_name,
+        "initials_name": _initials_name,
         "dative_short": ru.dative_short,
         "days": _days,
         "money": _money,

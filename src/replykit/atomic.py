@@ -32,12 +32,20 @@ _NO_HARD_LINKS = frozenset(
 
 
 def write_atomic(
-    path: Path, data: bytes | str, *, force: bool = False, encoding: str = "utf-8"
+    path: Path,
+    data: bytes | str,
+    *,
+    force: bool = False,
+    encoding: str = "utf-8",
+    sync: bool = True,
 ) -> None:
     """Write ``data`` to ``path`` atomically; refuse to replace an existing file unless ``force``.
 
     Raises OutputError (exit 5) when the file exists, the folder is missing or unwritable,
     or the disk fills up; files written before stay intact and no temporary file is left.
+    ``sync=False`` skips the two fsyncs (about 9 ms a file on an ordinary disk): the write is
+    still atomic for any process that is killed, only a power cut may lose it. Batch writes
+    thousands of files that way and syncs once at the end.
     """
     payload = data.encode(encoding) if isinstance(data, str) else bytes(data)
     path = Path(path)
@@ -57,7 +65,8 @@ def write_atomic(
             view = memoryview(payload)
             while view:
                 view = view[os.write(fd, view) :]
-            os.fsync(fd)
+            if sync:
+                os.fsync(fd)
         finally:
             os.close(fd)
         if force:
@@ -65,7 +74,8 @@ def write_atomic(
             temp = None
         else:
             temp = _link_into_place(temp, path)
-        _fsync_folder(folder)
+        if sync:
+            _fsync_folder(folder)
     except OSError as err:
         raise _output_error(err, path, folder) from err
     finally:

@@ -184,6 +184,118 @@ def draft_command(
     run_draft(request)
 
 
+@app.command("batch")
+@handles_errors
+def batch_command(
+    playbook: Annotated[str, typer.Argument(help="Playbook id, e.g. complaint.")],
+    file: Annotated[
+        str, typer.Argument(help="CSV, TSV, JSONL or XLSX, one letter per row; - for stdin.")
+    ],
+    mappings: Annotated[
+        list[str] | None,
+        typer.Option("--map", "-m", help='A column to a field: "COLUMN=FIELD" (repeatable).'),
+    ] = None,
+    assignments: SetOpt = None,
+    lang: LangOpt = "ru",
+    channel: Annotated[
+        str | None, typer.Option("--channel", "-c", help="letter, email, public or chat.")
+    ] = None,
+    lang_column: Annotated[
+        str | None, typer.Option("--lang-column", help="A column giving each row's language.")
+    ] = None,
+    channel_column: Annotated[
+        str | None, typer.Option("--channel-column", help="A column giving each row's channel.")
+    ] = None,
+    out_dir: Annotated[
+        Path | None, typer.Option("--out-dir", "-o", help="Folder for the letters (created).")
+    ] = None,
+    name_pattern: Annotated[
+        str | None,
+        typer.Option("--name", help="File name pattern (Jinja over the answers and row_number)."),
+    ] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", "-f", help="txt (default), md, html, json or docx.")
+    ] = None,
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help="Print one JSON object per row on stdout, no files.")
+    ] = False,
+    on_error: Annotated[
+        str,
+        typer.Option("--on-error", help="skip: render the good rows; stop: write nothing."),
+    ] = "skip",
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check every row, report, write nothing.")
+    ] = False,
+    skip_existing: Annotated[
+        bool, typer.Option("--skip-existing", help="Keep letters already written (resume).")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace existing letters.")] = False,
+    limit: Annotated[
+        int | None, typer.Option("--limit", help="Only the first N rows.", metavar="N")
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Render in N processes.", metavar="N")
+    ] = 1,
+    encoding: Annotated[
+        str, typer.Option("--encoding", help="auto (utf-16 BOM, utf-8, cp1251) or a codec.")
+    ] = "auto",
+    delimiter: Annotated[
+        str, typer.Option("--delimiter", help="auto, ',', ';', '|' or tab.")
+    ] = "auto",
+    input_format: Annotated[
+        str, typer.Option("--input-format", help="auto, csv, tsv, jsonl or xlsx.")
+    ] = "auto",
+    max_field_size: Annotated[
+        int, typer.Option("--max-field-size", help="Largest cell in bytes.", metavar="BYTES")
+    ] = 1_000_000,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress, notes or summary.")
+    ] = False,
+    playbooks: PlaybooksOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """One letter per row of a spreadsheet: check every row, then render. Exit 6 if rows fail."""
+    from replykit.batch.progress import TerminalReporter
+    from replykit.batch.runner import BatchRequest, run_batch
+
+    request = BatchRequest(
+        playbook=playbook,
+        source=file,
+        mappings=tuple(mappings or ()),
+        assignments=tuple(assignments or ()),
+        lang=lang,
+        channel=channel,
+        lang_column=lang_column,
+        channel_column=channel_column,
+        out_dir=out_dir,
+        name_pattern=name_pattern,
+        fmt=fmt,
+        jsonl=jsonl,
+        on_error=on_error,
+        dry_run=dry_run,
+        skip_existing=skip_existing,
+        force=force,
+        limit=limit,
+        jobs=jobs,
+        encoding=encoding,
+        delimiter=delimiter,
+        input_format=input_format,
+        max_field_bytes=max_field_size,
+        playbooks_dir=playbooks,
+    )
+    reporter = TerminalReporter(progress=_stderr_is_terminal(), quiet=quiet, as_json=as_json)
+    try:
+        result = run_batch(request, reporter)
+    finally:
+        reporter.close()
+    error = result.error()
+    reporter.summary(result, error)
+    if error is not None:
+        if as_json:  # the summary above already carries the error
+            raise typer.Exit(error.exit_code)
+        raise error
+
+
 @app.command("schema")
 @handles_errors
 def schema_command(

@@ -9,6 +9,7 @@ obeys. Every problem in a file is collected and reported at once, each with
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -176,9 +177,9 @@ class Playbook:
         """The field called ``name``, or None."""
         return next((f for f in self.fields if f.name == name), None)
 
-    @property
+    @functools.cached_property
     def field_names(self) -> tuple[str, ...]:
-        """Names of every field, in order."""
+        """Names of every field, in order (computed once: answers and render ask per field)."""
         return tuple(f.name for f in self.fields)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -19,10 +20,29 @@ def sentence(text: Any) -> str:
     return value + "."
 
 
+# Words whose full stop belongs to them, not to the sentence: «г.», «руб.», an initial «П.».
+_ABBREVIATIONS = frozenset(
+    "г гг руб коп долл тыс млн млрд д кв ул пр пер корп стр обл экз л с см т п ст ч им "
+    "etc inc ltd co corp jr sr st no".split()
+)
+_INITIAL = re.compile(r"^[^\W\d_]$")
+
+
+def _ends_with_abbreviation(value: str) -> bool:
+    last = value.rsplit(" ", 1)[-1].rstrip(".")
+    last = last.rsplit(".", 1)[-1] if "." in last else last  # «т.д.», «01.03.2026 г.»
+    return bool(_INITIAL.match(last)) or last.casefold() in _ABBREVIATIONS
+
+
 def bare(text: Any) -> str:
-    """An answer as a fragment inside a sentence: whitespace tidied, final full stop removed."""
+    """An answer as a fragment inside a sentence: whitespace tidied, final full stop removed.
+
+    The full stop of an abbreviation or an initial stays («до 01.03.2026 г.», «Иванова Е. П.»).
+    """
     value = " ".join(str(text).split())
-    while value.endswith((".", ";", ",")) and not value.endswith("..."):
+    while value.endswith((";", ",")) or (
+        value.endswith(".") and not value.endswith("...") and not _ends_with_abbreviation(value)
+    ):
         value = value[:-1].rstrip()
     return value
 

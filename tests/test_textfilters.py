@@ -1,0 +1,42 @@
+"""Filters that fit an answer into a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from replykit.textfilters import bare, numbered, sentence
+
+BARE = [
+    ("отправили заказ.", "отправили заказ"),
+    ("  пункт ;", "пункт"),
+    ("Иванова Е. П.", "Иванова Е. П."),
+    ("96 000 руб.", "96 000 руб."),
+    ("договор от 01.03.2026 г.", "договор от 01.03.2026 г."),
+    ("и т.д.", "и т.д."),
+    ("Lamp Store Ltd.", "Lamp Store Ltd."),
+    ("care@lampa.ru.", "care@lampa.ru"),
+    ("Ждём...", "Ждём..."),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), BARE, ids=[raw for raw, _ in BARE])
+def test_bare_drops_the_sentence_stop_but_keeps_an_abbreviation_stop(raw: str, expected: str) -> None:
+    assert bare(raw) == expected
+
+
+SENTENCE = [
+    ("заказ привезли поздно", "Заказ привезли поздно."),
+    ("Готово!", "Готово!"),
+    ("см. п. 5.2 договора № 17 от 01.03.2026 г.", "См. п. 5.2 договора № 17 от 01.03.2026 г."),
+    ("  two\nlines ", "Two lines."),
+    ("", ""),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), SENTENCE, ids=[raw or "empty" for raw, _ in SENTENCE])
+def test_sentence_capitalises_and_ends_with_a_stop(raw: str, expected: str) -> None:
+    assert sentence(raw) == expected
+
+
+def test_numbered() -> None:
+    assert numbered(["first step", "second step."]) == "1. First step.\n2. Second step."

@@ -52,6 +52,19 @@ def numbered(items: Any) -> str:
     return "\n".join(f"{number}. {sentence(item)}" for number, item in enumerate(items, start=1))
 
 
+def reach(contact: Any, lang: str = "ru", me: bool = False) -> str:
+    """How to use a contact: «пишите или звоните» for a phone and an e-mail, «звоните», «пишите»."""
+    text = str(contact)
+    phone = sum(ch.isdigit() for ch in text) >= 7
+    mail = "@" in text or not phone
+    if lang == "ru":
+        return "пишите или звоните" if phone and mail else ("звоните" if phone else "пишите")
+    who = "me" if me else "us"
+    if phone and mail:
+        return f"write to {who} or call {who}"
+    return f"call {who}" if phone else f"write to {who}"
+
+
 def text_filters() -> dict[str, Callable[..., Any]]:
     """The filters this module gives to templates."""
-    return {"sentence": sentence, "bare": bare, "numbered": numbered}
+    return {"sentence": sentence, "bare": bare, "numbered": numbered, "reach": reach}

@@ -40,3 +40,21 @@ def test_sentence_capitalises_and_ends_with_a_stop(raw: str, expected: str) -> N
 
 def test_numbered() -> None:
     assert numbered(["first step", "second step."]) == "1. First step.\n2. Second step."
+
+
+@pytest.mark.parametrize(
+    ("contact", "lang", "me", "expected"),
+    [
+        ("+7 495 123-45-67, care@lampa.ru", "ru", False, "пишите или звоните"),
+        ("+7 495 123-45-67", "ru", False, "звоните"),
+        ("care@lampa.ru", "ru", False, "пишите"),
+        ("+44 20 7946 0958", "en", True, "call me"),
+        ("care@lamp.example", "en", False, "write to us"),
+        ("+44 20 7946 0958, care@lamp.example", "en", True, "write to me or call me"),
+    ],
+    ids=["ru-both", "ru-phone", "ru-mail", "en-phone-me", "en-mail-us", "en-both-me"],
+)
+def test_reach_names_only_the_ways_the_contact_allows(contact: str, lang: str, me: bool, expected: str) -> None:
+    from replykit.textfilters import reach
+
+    assert reach(contact, lang, me=me) == expected

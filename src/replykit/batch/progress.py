@@ -107,11 +107,14 @@ def summary_text(result: BatchResult) -> str:
             f"Checked {speed}: {ready} ready, {result.failed} with problems; "
             f"nothing was written ({why})."
         )
-    where = f"to {result.out_dir} ({result.fmt})" if result.out_dir else "as JSONL"
-    text = (
-        f"Rendered {result.rendered} {'letter' if result.rendered == 1 else 'letters'} {where}, "
-        f"kept {result.skipped} existing, {result.failed} failed; {speed}."
-    )
+    letters = f"{result.rendered} {'letter' if result.rendered == 1 else 'letters'}"
+    if result.out_dir:
+        done = (
+            f"Rendered {letters} to {result.out_dir} ({result.fmt}), kept {result.skipped} existing"
+        )
+    else:
+        done = f"Rendered {letters} as JSONL"
+    text = f"{done}, {result.failed} failed; {speed}."
     if result.manifest:
         text += f" Manifest: {result.manifest}"
     return text

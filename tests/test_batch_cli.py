@@ -248,6 +248,7 @@ USAGE_CASES = [
     ),
     (["--out-dir", "x", "--format", "rtf"], 2, "Error: unknown format 'rtf'"),
     (["--jsonl", "--lang", "de"], 2, "Error: playbook 'complaint' is not available in 'de'"),
+    (["--jsonl", "--json"], 2, "{"),
 ]
 
 
@@ -266,12 +267,20 @@ USAGE_CASES = [
         "name-syntax-error",
         "unknown-format",
         "unknown-language",
+        "json-and-jsonl",
     ],
 )
 def test_option_errors(extra: list[str], code: int, message: str, tmp_path: Path) -> None:
     result = batch("complaint", str(FIXTURES / "good.csv"), *CONSTANTS, *extra)
     assert result.code == code, result.output
-    assert result.stderr.splitlines()[0] == message
+    if "--json" in extra:  # the error is a JSON document on stdout
+        error = json.loads(result.stdout)["error"]
+        assert (error["exit_code"], error["message"]) == (
+            2,
+            "--json and --jsonl both print on stdout; pick one",
+        )
+    else:
+        assert result.stderr.splitlines()[0] == message
     assert not (REPO / "x").exists()
 
 

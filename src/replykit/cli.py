@@ -283,6 +283,13 @@ def batch_command(
         max_field_bytes=max_field_size,
         playbooks_dir=playbooks,
     )
+    if as_json and jsonl:
+        from replykit.errors import UsageError
+
+        raise UsageError(
+            "--json and --jsonl both print on stdout; pick one",
+            hint="--jsonl prints one object per row; its summary goes to stderr.",
+        )
     reporter = TerminalReporter(progress=_stderr_is_terminal(), quiet=quiet, as_json=as_json)
     try:
         result = run_batch(request, reporter)

@@ -246,6 +246,23 @@ USAGE_CASES = [
         2,
         "Error: --name '{{ topic': unexpected end of template, expected 'end of print statement'.",
     ),
+    (
+        [
+            "--out-dir",
+            "x",
+            "--name",
+            "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}",
+        ],
+        2,
+        "Error: --name '{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}"
+        "{% endfor %}': only fields and filters are allowed, not for",
+    ),
+    (
+        ["--out-dir", "x", "--name", "{{ customer_name|center(999999999) }}"],
+        2,
+        "Error: --name '{{ customer_name|center(999999999) }}': "
+        "the filter 'center' is not allowed in a name",
+    ),
     (["--out-dir", "x", "--format", "rtf"], 2, "Error: unknown format 'rtf'"),
     (["--jsonl", "--lang", "de"], 2, "Error: playbook 'complaint' is not available in 'de'"),
     (["--jsonl", "--json"], 2, "{"),
@@ -265,6 +282,8 @@ USAGE_CASES = [
         "map-from-missing-column",
         "name-unknown-variable",
         "name-syntax-error",
+        "name-nested-loops",
+        "name-amplifying-filter",
         "unknown-format",
         "unknown-language",
         "json-and-jsonl",

@@ -33,6 +33,7 @@ import itertools
 import json
 import os
 import pickle
+import re
 import signal
 import tempfile
 import time
@@ -719,16 +720,55 @@ def _check_targets(
         )
 
 
+# A name pattern is fields and a few filters, no statements, calls or arithmetic: a pattern
+# like {% for %}{% for %} or "x" * 10**10 would otherwise stall or swamp every row.
+_NAME_FILTERS = frozenset(
+    {"format", "lower", "upper", "title", "capitalize", "trim", "truncate", "default", "d"}
+    | {"string", "date", "first", "last", "replace"}
+)
+_MAX_PATTERN_CHARS = 200
+_MAX_CONST_INT = 999
+_MAX_CONST_CHARS = 40
+_WIDE_FORMAT = re.compile(r"%[-+ #0]*\d{3,}")
+
+
 def _check_pattern(pattern: str, fields: set[str]) -> None:
-    from jinja2 import TemplateSyntaxError, meta
+    from jinja2 import TemplateSyntaxError, meta, nodes
 
     from replykit.render import sandboxed_environment
 
+    def refuse(why: str) -> UsageError:
+        return UsageError(
+            f"--name {pattern!r}: {why}",
+            hint="A name pattern holds fields, row_number, lang and channel with simple filters, "
+            "e.g. --name '{{ \"%04d\"|format(row_number) }}-{{ customer_name }}'.",
+        )
+
+    if len(pattern) > _MAX_PATTERN_CHARS:
+        raise refuse(f"longer than {_MAX_PATTERN_CHARS} characters")
     try:
-        names = meta.find_undeclared_variables(sandboxed_environment().parse(pattern))
+        tree = sandboxed_environment().parse(pattern)
     except TemplateSyntaxError as err:
         raise UsageError(f"--name {pattern!r}: {err.message}") from err
-    unknown = sorted(names - fields - _PATTERN_NAMES)
+    allowed = (
+        nodes.Output, nodes.TemplateData, nodes.Name, nodes.Const, nodes.Filter, nodes.Getattr,
+        nodes.Getitem, nodes.Concat, nodes.CondExpr, nodes.Compare, nodes.Operand, nodes.And,
+        nodes.Or, nodes.Not, nodes.Keyword,
+    )  # fmt: skip
+    for node in tree.find_all(nodes.Node):
+        if not isinstance(node, allowed):
+            raise refuse(f"only fields and filters are allowed, not {type(node).__name__.lower()}")
+        if isinstance(node, nodes.Filter) and node.name not in _NAME_FILTERS:
+            raise refuse(f"the filter '{node.name}' is not allowed in a name")
+        if isinstance(node, nodes.Const):
+            value = node.value
+            too_big = isinstance(value, int | float) and abs(value) > _MAX_CONST_INT
+            if too_big or (
+                isinstance(value, str)
+                and (len(value) > _MAX_CONST_CHARS or _WIDE_FORMAT.search(value))
+            ):
+                raise refuse(f"the constant {value!r} is too large for a name")
+    unknown = sorted(meta.find_undeclared_variables(tree) - fields - _PATTERN_NAMES)
     if unknown:
         raise UsageError(
             f"--name {pattern!r} uses {', '.join(unknown)}, which "

@@ -61,12 +61,29 @@ def _text(raw: Any, fld: Field) -> str:
             f"too long: at most {fld.max} characters",
             f"слишком длинно: не больше {fld.max} символов",
         )
-    if fld.pattern and not re.fullmatch(fld.pattern, value):
+    if fld.pattern and not _matches(fld, value):
         raise FieldValueError(
             f"does not match the expected form {fld.pattern}",
             f"не соответствует ожидаемому виду {fld.pattern}",
         )
     return value
+
+
+def _matches(fld: Field, value: str) -> bool:
+    """``fld.pattern`` matches all of ``value``, or PlaybookError if the pattern never ends."""
+    from replykit.errors import PlaybookError, RenderError
+    from replykit.render import MAX_RENDER_SECONDS, render_limits
+
+    assert fld.pattern is not None
+    try:
+        with render_limits(f"field '{fld.name}' pattern"):
+            return re.fullmatch(fld.pattern, value) is not None
+    except RenderError as err:  # catastrophic backtracking, e.g. (a+)+$ on "aaaa…!"
+        raise PlaybookError(
+            f"field '{fld.name}': the pattern {fld.pattern!r} ran past {MAX_RENDER_SECONDS:.0f} s "
+            f"on a {len(value)}-character answer and was stopped",
+            hint="Rewrite the pattern without nested repetition such as (a+)+.",
+        ) from err
 
 
 def _choice(raw: Any, fld: Field) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import reprlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -238,6 +239,16 @@ class _Collector:
                 self.add(_line_of(data, key), f"unknown key '{key}' in {what}{tip}")
 
 
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = _SHORT.maxother = 60
+_SHORT.maxlevel = 2
+
+
+def _shown(value: Any) -> str:
+    """A value from the file, quoted and cut short: a YAML alias bomb must not print as 1 GB."""
+    return _SHORT.repr(value)
+
+
 def _line_of(data: Any, key: str | None = None) -> int:
     if isinstance(data, _LineDict):
         if key is not None and key in data.key_lines:
@@ -282,7 +293,7 @@ def _read_choices(raw: Any, line: int, name: str, out: _Collector) -> tuple[Choi
             if isinstance(item, str | int | bool) and not isinstance(item, bool):
                 result.append(Choice(str(item), {}))
             else:
-                out.add(line, f"field '{name}': choice {item!r} must be a plain value")
+                out.add(line, f"field '{name}': choice {_shown(item)} must be a plain value")
         return tuple(result)
     if isinstance(raw, dict):
         return tuple(
@@ -301,18 +312,18 @@ def _read_field(raw: Any, out: _Collector, seen: set[str], nested: bool = False)
     out.check_keys(raw, _FIELD_KEYS, "a field")
     name = raw.get("name")
     if not isinstance(name, str) or not _NAME_RE.match(name):
-        out.add(line, f"field name {name!r} must be lower_snake_case (letters, digits, _)")
+        out.add(line, f"field name {_shown(name)} must be lower_snake_case (letters, digits, _)")
         return None
     if name in seen:
         out.add(line, f"field '{name}' is defined twice")
     seen.add(name)
     ftype = raw.get("type", "text")
     if ftype not in FIELD_TYPES:
-        close = difflib.get_close_matches(str(ftype), FIELD_TYPES, n=1)
+        close = difflib.get_close_matches(ftype, FIELD_TYPES, n=1) if isinstance(ftype, str) else []
         tip = (
             f" (did you mean '{close[0]}'?)" if close else f"; use one of: {', '.join(FIELD_TYPES)}"
         )
-        out.add(_line_of(raw, "type"), f"field '{name}': unknown type {ftype!r}{tip}")
+        out.add(_line_of(raw, "type"), f"field '{name}': unknown type {_shown(ftype)}{tip}")
         ftype = "text"
     choices: tuple[Choice, ...] = ()
     if ftype in ("choice", "multichoice"):
@@ -349,6 +360,11 @@ def _read_field(raw: Any, out: _Collector, seen: set[str], nested: bool = False)
         except re.error as err:
             out.add(_line_of(raw, "pattern"), f"field '{name}': bad pattern: {err}")
             pattern = None
+    bounds = {"min": raw.get("min"), "max": raw.get("max")}
+    for bound, value in bounds.items():
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+            out.add(_line_of(raw, bound), f"field '{name}': {bound} must be a number")
+            bounds[bound] = None
     example = raw.get("example")
     if isinstance(example, dict):
         # A flow mapping with an unquoted comma ({ru: a, b, en: c}) silently grows a junk key.
@@ -372,8 +388,8 @@ def _read_field(raw: Any, out: _Collector, seen: set[str], nested: bool = False)
         example=raw.get("example"),
         choices=choices,
         when=when,
-        min=raw.get("min"),
-        max=raw.get("max"),
+        min=bounds["min"],
+        max=bounds["max"],
         pattern=None if pattern is None else str(pattern),
         item_fields=item_fields,
         line=line,
@@ -390,8 +406,9 @@ def _read_step(raw: Any, out: _Collector, seen: set[str]) -> Step | None:
         if when is not None and not isinstance(when, str):
             out.add(_line_of(raw, "when"), "a step's when must be an expression (text)")
             when = None
+        raw_id = raw.get("id", "")
         step = Step(
-            id=str(raw.get("id", "")),
+            id=raw_id if isinstance(raw_id, str) else _shown(raw_id),
             when=when,
             line=_line_of(raw),
             when_line=_line_of(raw, "when"),
@@ -400,7 +417,7 @@ def _read_step(raw: Any, out: _Collector, seen: set[str]) -> Step | None:
         out.add(0, f"a step must be an id or a mapping, not {type(raw).__name__}")
         return None
     if not _NAME_RE.match(step.id):
-        out.add(step.line, f"step id {step.id!r} must be lower_snake_case")
+        out.add(step.line, f"step id {_shown(step.id)} must be lower_snake_case")
         return None
     if step.id in RESERVED_BLOCKS:
         out.add(step.line, f"step id '{step.id}' is reserved for layouts; choose another id")
@@ -474,9 +491,23 @@ def _check_expressions(playbook: Playbook, out: _Collector) -> None:
             compile_condition(warning.when)
         except PlaybookError as err:
             out.add(warning.line, f"warning: when: {err.message}")
+    _check_defaults(playbook.fields, out)
     missing = [s for s in playbook.rules.require if s not in {st.id for st in playbook.steps}]
     for step_id in missing:
         out.add(0, f"rules.require names step '{step_id}', which the playbook does not have")
+
+
+def _check_defaults(fields: tuple[Field, ...], out: _Collector) -> None:
+    """Every ``default`` fits its field, so a draft never fails on the playbook's own value."""
+    from replykit.fields import FieldValueError, parse_value  # fields builds on this module
+
+    for fld in iter_fields(fields):
+        if fld.default is None:
+            continue
+        try:
+            parse_value(fld, fld.default)
+        except FieldValueError as err:
+            out.add(fld.line, f"field '{fld.name}': default {_shown(fld.default)}: {err.en}")
 
 
 def parse_playbook(text: str, source: str = "<playbook>", path: Path | None = None) -> Playbook:
@@ -508,11 +539,13 @@ def parse_playbook(text: str, source: str = "<playbook>", path: Path | None = No
     out.check_keys(data, _PLAYBOOK_KEYS, "the playbook")
     pid = data.get("id")
     if not isinstance(pid, str) or not _ID_RE.match(pid):
-        out.add(_line_of(data, "id"), f"id {pid!r} must be lower-case letters, digits, '-' or '_'")
+        out.add(
+            _line_of(data, "id"), f"id {_shown(pid)} must be lower-case letters, digits, '-' or '_'"
+        )
         pid = "invalid"
     version = data.get("version", 1)
     if version != 1:
-        out.add(_line_of(data, "version"), f"version {version!r} is not supported; use 1")
+        out.add(_line_of(data, "version"), f"version {_shown(version)} is not supported; use 1")
     languages = _str_list(data.get("languages"), _line_of(data, "languages"), "languages", out)
     for lang in languages:
         if lang not in LANGUAGES:

@@ -24,6 +24,11 @@ from replykit.errors import AnswerError, MissingAnswersError, Problem, UsageErro
 from replykit.fields import FieldValueError, format_value, is_blank, parse_value
 from replykit.playbook import Field, Playbook
 
+#: An answers file larger than this is refused: it is a mistake (the wrong file), not answers.
+MAX_ANSWERS_BYTES = 5 * 1024 * 1024
+#: Values an answers file may expand to; YAML aliases can make a small file enormous.
+MAX_ANSWERS_VALUES = 100_000
+
 #: Called for a field nobody answered: (field, current default or None, last error) -> raw text.
 AskFunction = Callable[[Field, Any, "FieldValueError | None"], Any]
 
@@ -76,9 +81,18 @@ def read_answers_file(path: str, stdin: TextIO | None = None) -> dict[str, Any]:
     source = "<stdin>" if path == "-" else path
     try:
         if path == "-":
-            text = (stdin or sys.stdin).read()
+            text = (stdin or sys.stdin).read(MAX_ANSWERS_BYTES + 1)
+            size = len(text.encode("utf-8", "surrogatepass"))
         else:
-            text = Path(path).read_text(encoding="utf-8-sig")
+            with Path(path).open("rb") as stream:  # read no more than the limit (/dev/zero)
+                raw = stream.read(MAX_ANSWERS_BYTES + 1)
+            size = len(raw)
+            text = raw.decode("utf-8-sig")
+        if size > MAX_ANSWERS_BYTES:
+            raise AnswerError(
+                f"{source}: the answers file is larger than {MAX_ANSWERS_BYTES // 2**20} MB",
+                hint="Answers are a mapping of field name to answer; is this the right file?",
+            )
     except FileNotFoundError as err:
         raise UsageError(f"--answers {path}: no such file", hint="Check the path.") from err
     except UnicodeDecodeError as err:
@@ -97,6 +111,13 @@ def read_answers_file(path: str, stdin: TextIO | None = None) -> dict[str, Any]:
             f"{where}: malformed answers file: {getattr(err, 'problem', None) or err}",
             hint="The answers file is YAML or JSON: a mapping of field name to answer.",
         ) from err
+    except (ValueError, RecursionError) as err:  # e.g. a bad date, absurd nesting
+        raise AnswerError(f"{source}: malformed answers file: {err}") from err
+    if _count_values(data, MAX_ANSWERS_VALUES) > MAX_ANSWERS_VALUES:
+        raise AnswerError(
+            f"{source}: the answers expand to more than {MAX_ANSWERS_VALUES:,} values",
+            hint="YAML aliases (*name) repeat a value; write the answers out plainly.",
+        )
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -105,6 +126,20 @@ def read_answers_file(path: str, stdin: TextIO | None = None) -> dict[str, Any]:
             hint='For example, in JSON: {"customer_name": "Анна Петрова", "fault": "us"}',
         )
     return {str(k): v for k, v in data.items()}
+
+
+def _count_values(data: Any, limit: int) -> int:
+    """How many values ``data`` holds with aliases expanded, counting no further than ``limit``."""
+    count, stack = 0, [data]
+    while stack and count <= limit:
+        item = stack.pop()
+        count += 1
+        if isinstance(item, dict):
+            stack.extend(item.values())
+            count += len(item)
+        elif isinstance(item, list):
+            stack.extend(item)
+    return count
 
 
 def dump_json(data: Any) -> str:

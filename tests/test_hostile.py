@@ -245,3 +245,26 @@ def test_a_30_mb_cell_fails_its_row_only(extra: list[str], message: str, tmp_pat
     assert "Traceback" not in result.stderr
     assert f"{source}{message}" in result.stderr, result.output
     assert len(list(out.glob("*.txt"))) == 1  # the good row was written
+
+
+def test_the_documented_limits_are_the_limits_in_the_code() -> None:
+    from replykit import answers, fields, playbook
+    from replykit.batch import readers
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8").split("## Limits", 1)[1]
+    security = (REPO / "SECURITY.md").read_text(encoding="utf-8")
+    documented = {
+        f"| playbook file | {playbook.MAX_PLAYBOOK_BYTES // 1024} KiB |": True,
+        f"| answers file | {answers.MAX_ANSWERS_BYTES // 2**20} MB; "
+        f"{answers.MAX_ANSWERS_VALUES:,} values": True,
+        f"| one answer | {fields.MAX_ANSWER_CHARS:,} characters |": True,
+        f"| batch cell | {readers.DEFAULT_MAX_FIELD_BYTES:,} bytes |": True,
+        f"| {render.MAX_LETTER_CHARS:,} characters |": True,
+        f"| {render.MAX_RENDER_SECONDS:.0f} s |": True,
+        f"| render memory | {render.MAX_RENDER_MEMORY // 2**30} GiB more": True,
+    }
+    for row in documented:
+        assert row in readme, row
+    for name in ("MAX_PLAYBOOK_BYTES", "MAX_ANSWERS_BYTES", "MAX_ANSWER_CHARS", "MAX_LETTER_CHARS",
+                 "MAX_RENDER_SECONDS", "MAX_RENDER_MEMORY", "DEFAULT_MAX_FIELD_BYTES"):  # fmt: skip
+        assert name in security, name

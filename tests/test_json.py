@@ -50,7 +50,7 @@ def test_draft_shape() -> None:
     code, data = run_json("draft", "complaint", "--lang", "en", "--answers", "-", stdin=answers)
     assert code == 0
     assert list(data) == [
-        "playbook", "lang", "channel", "subject", "steps", "text", "parts", "answers",
+        "playbook", "lang", "channel", "subject", "steps", "text", "parts", "warnings", "answers",
     ]  # fmt: skip
     assert (data["playbook"], data["lang"], data["channel"]) == ("complaint", "en", "email")
     assert list(data["parts"]) == data["steps"]

@@ -22,8 +22,42 @@ def sentence(text: Any) -> str:
 
 # Words whose full stop belongs to them, not to the sentence: «г.», «руб.», an initial «П.».
 _ABBREVIATIONS = frozenset(
-    "г гг руб коп долл тыс млн млрд д кв ул пр пер корп стр обл экз л с см т п ст ч им "
-    "etc inc ltd co corp jr sr st no".split()
+    [
+        "г",
+        "гг",
+        "руб",
+        "коп",
+        "долл",
+        "тыс",
+        "млн",
+        "млрд",
+        "д",
+        "кв",
+        "ул",
+        "пр",
+        "пер",
+        "корп",
+        "стр",
+        "обл",
+        "экз",
+        "л",
+        "с",
+        "см",
+        "т",
+        "п",
+        "ст",
+        "ч",
+        "им",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jr",
+        "sr",
+        "st",
+        "no",
+    ]
 )
 _INITIAL = re.compile(r"^[^\W\d_]$")
 

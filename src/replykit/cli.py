@@ -53,6 +53,12 @@ SetOpt = Annotated[
     list[str] | None,
     typer.Option("--set", "-s", help="An answer: KEY=VALUE (repeatable; KEY+=VALUE appends)."),
 ]
+ProfileOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--profile", help="The sender profile to use (default: profile.yaml in the config folder)."
+    ),
+]
 
 
 def _stderr_is_terminal() -> bool:
@@ -164,6 +170,20 @@ def draft_command(
     check: Annotated[
         bool, typer.Option("--check/--no-check", help="Lint the letter; findings go to stderr.")
     ] = True,
+    docx_template: Annotated[
+        Path | None,
+        typer.Option(
+            "--docx-template", help="Your letterhead (.docx with docxtpl tags) for docx and pdf."
+        ),
+    ] = None,
+    profile: ProfileOpt = None,
+    save_answers: Annotated[
+        bool,
+        typer.Option("--save-answers", help="Also write NAME.answers.yml beside -o NAME.ext."),
+    ] = False,
+    mkdir: Annotated[
+        bool, typer.Option("--mkdir", help="Create the output's missing parent folders.")
+    ] = False,
     playbooks: PlaybooksOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -183,6 +203,10 @@ def draft_command(
         playbooks_dir=playbooks,
         as_json=as_json,
         check=check,
+        docx_template=docx_template,
+        profile=profile,
+        save_answers=save_answers,
+        mkdir=mkdir,
     )
     run_draft(request)
 
@@ -380,6 +404,97 @@ def validate_command(
         sys.stdout.write(
             f"ok: {len(report.playbooks)} playbooks, {len(report.templates)} templates\n"
         )
+
+
+profile_app = typer.Typer(
+    name="profile",
+    help="The sender profile: your organisation, signer and contacts, kept once for every "
+    "letter. Precedence: playbook defaults < profile < --answers < --set.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(profile_app)
+
+
+@profile_app.command("show")
+@handles_errors
+def profile_show_command(profile: ProfileOpt = None, as_json: JsonOpt = False) -> None:
+    """Print the profile (YAML), or say where it would be and how to fill it."""
+    from replykit.profile import profile_path, read_profile, render_profile
+
+    path = profile_path(profile)
+    data = read_profile(profile)
+    if as_json:
+        _print_json({"path": str(path), "exists": path.is_file(), "profile": data})
+    elif data:
+        sys.stdout.write(render_profile(data))
+    else:
+        sys.stderr.write(
+            f"No profile yet ({path}).\n"
+            "Hint: replykit profile set sender_org='ООО «Лампа»' signer_name='Мария Соколова'\n"
+        )
+
+
+@profile_app.command("set")
+@handles_errors
+def profile_set_command(
+    assignments: Annotated[
+        list[str], typer.Argument(help="KEY=VALUE pairs (KEY+=VALUE appends to a list).")
+    ],
+    profile: ProfileOpt = None,
+    playbooks: PlaybooksOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Set profile answers: replykit profile set sender_org='ООО «Лампа»' signer_name=…"""
+    from replykit.answers import parse_assignment
+    from replykit.profile import known_field_names, profile_path, set_values, unknown_keys
+
+    data = set_values(profile, assignments)
+    keys = [parse_assignment(text)[0] for text in assignments]
+    unknown = unknown_keys(keys, known_field_names(playbooks))
+    if as_json:
+        _print_json({"path": str(profile_path(profile)), "profile": data})
+        return
+    for key, close in unknown.items():
+        tip = f" (did you mean '{close}'?)" if close else ""
+        sys.stderr.write(f"Note: no playbook has a field '{key}'{tip}; it is kept anyway.\n")
+    sys.stderr.write(f"Saved {profile_path(profile)}\n")
+
+
+@profile_app.command("unset")
+@handles_errors
+def profile_unset_command(
+    keys: Annotated[list[str], typer.Argument(help="Keys to remove.")],
+    profile: ProfileOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Remove answers from the profile."""
+    from replykit.profile import profile_path, unset_values
+
+    data, absent = unset_values(profile, keys)
+    if as_json:
+        _print_json({"path": str(profile_path(profile)), "profile": data, "absent": absent})
+        return
+    for key in absent:
+        sys.stderr.write(f"Note: the profile had no '{key}'.\n")
+    if len(absent) < len(keys):
+        sys.stderr.write(f"Saved {profile_path(profile)}\n")
+
+
+@profile_app.command("path")
+@handles_errors
+def profile_path_command(profile: ProfileOpt = None, as_json: JsonOpt = False) -> None:
+    """Print where the profile is (it may not exist yet)."""
+    from replykit.profile import profile_path
+
+    path = profile_path(profile)
+    if as_json:
+        _print_json({"path": str(path), "exists": path.is_file()})
+    else:
+        sys.stdout.write(f"{path}\n")
 
 
 def _print_json(data: Any) -> None:

@@ -17,6 +17,8 @@ from replykit.errors import PlaybookError
 from replykit.playbook import Playbook, load_playbook
 
 ENV_HOME = "REPLYKIT_HOME"
+#: Files in a user folder that are not playbooks: the sender profile (replykit.profile).
+NOT_PLAYBOOKS = frozenset({"profile.yaml"})
 
 
 def builtin_root() -> Path:
@@ -94,7 +96,11 @@ class SearchPath:
         ids: set[str] = set()
         for folder in self.playbook_dirs():
             if folder.is_dir():
-                ids.update(p.stem for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+                ids.update(
+                    p.stem
+                    for p in folder.iterdir()
+                    if p.suffix in (".yaml", ".yml") and p.name not in NOT_PLAYBOOKS
+                )
         return sorted(ids)
 
     def load(self, playbook_id: str) -> Playbook:

@@ -112,7 +112,7 @@ def html_page(letter: Letter) -> str:
     """The complete HTML document for ``letter``."""
     blocks = letter_blocks(letter)
     lang = "ru" if letter.lang == "ru" else "en"
-    page_title = blocks.heading or letter.title or letter.playbook
+    page_title = letter.subject or blocks.heading or letter.title or letter.playbook
     body: list[str] = [f'<article class="letter lang-{lang} channel-{_e(letter.channel)}">']
     body += _requisites(blocks)
     if blocks.title:

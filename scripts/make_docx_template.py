@@ -63,6 +63,7 @@ def _para(
     bold: bool = False,
     size: float | None = None,
     indent: float | None = None,
+    right_indent: float | None = None,
     space_before: float | None = None,
     space_after: float | None = None,
 ) -> Paragraph:
@@ -76,6 +77,8 @@ def _para(
         paragraph.alignment = align
     if indent is not None:
         fmt.first_line_indent = Cm(indent)
+    if right_indent is not None:
+        fmt.right_indent = Cm(right_indent)
     if space_before is not None:
         fmt.space_before = Pt(space_before)
     if space_after is not None:
@@ -153,16 +156,17 @@ def build() -> bytes:
     # --- requisites -------------------------------------------------------------------
     _tag(doc, "{%p if requisites and lang == 'ru' %}")
     table = doc.add_table(rows=1, cols=2)
-    left_width = 8.0
+    left_width = 8.5  # the last 0.5 cm is the gap before the addressee block
     _borderless(table, [left_width, text_width - left_width])
     left, right = table.rows[0].cells
     for cell in (left, right):
         _drop_first_paragraph(cell)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
-    _lines(left, "sender_lines", align=WD_ALIGN_PARAGRAPH.LEFT)
+    gap = {"right_indent": 0.5}
+    _lines(left, "sender_lines", align=WD_ALIGN_PARAGRAPH.LEFT, **gap)
     _tag(left, "{%p if reference_lines %}")
     _para(left, "")
-    _lines(left, "reference_lines", align=WD_ALIGN_PARAGRAPH.LEFT)
+    _lines(left, "reference_lines", align=WD_ALIGN_PARAGRAPH.LEFT, **gap)
     _tag(left, "{%p endif %}")
     _para(left, "")
     _lines(right, "addressee_lines", align=WD_ALIGN_PARAGRAPH.LEFT)

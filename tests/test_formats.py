@@ -407,3 +407,10 @@ def test_pdf_through_libreoffice_and_a_picture_of_it(tmp_path: Path) -> None:
     pictures = list(tmp_path.glob("page*.png"))
     assert len(pictures) == 1
     assert pictures[0].read_bytes().startswith(b"\x89PNG")
+
+
+def test_the_readme_picture_answers_still_draft(tmp_path: Path) -> None:
+    """docs/letter-ru.png is a picture of this letter (README, "Formal letters and files")."""
+    out = tmp_path / "letter.docx"
+    draft(REPO / "docs" / "letter-ru.yaml", out)
+    assert "М. А. Соколова" in docx_lines(out)

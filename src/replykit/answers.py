@@ -204,15 +204,22 @@ def resolve_answers(
     values: dict[str, Any] = {}
     skipped: list[str] = []
     target = {"lang": lang, "channel": channel or ""}
+    parsed = _parse_given(playbook, given)
+    skipped_up_front = None if ask is not None else _skipped_in_rounds(playbook, parsed, target)
     for fld in playbook.fields:
-        if not evaluate_when(fld.when, values, playbook, target):
+        if skipped_up_front is not None:
+            applies = fld.name not in skipped_up_front
+        else:  # on a terminal, earlier answers are only known once asked
+            applies = evaluate_when(fld.when, values, playbook, target)
+        if not applies:
             skipped.append(fld.name)
             continue
         raw = given.get(fld.name)
         if not is_blank(raw):
-            try:
-                values[fld.name] = parse_value(fld, raw)
-            except FieldValueError as err:
+            value, err = parsed[fld.name]
+            if err is None:
+                values[fld.name] = value
+            else:
                 problems.append(_value_problem(fld, raw, err))
             continue
         default = _parsed_default(fld)
@@ -249,6 +256,53 @@ def resolve_answers(
         )
         raise error
     return ResolvedAnswers({k: v for k, v in values.items() if v is not None}, skipped)
+
+
+def _parse_given(
+    playbook: Playbook, given: Mapping[str, Any]
+) -> dict[str, tuple[Any, FieldValueError | None]]:
+    """Every given answer typed once: (value, None), or (None, the reason it does not fit)."""
+    parsed: dict[str, tuple[Any, FieldValueError | None]] = {}
+    for fld in playbook.fields:
+        raw = given.get(fld.name)
+        if is_blank(raw):
+            parsed[fld.name] = (_parsed_default(fld), None)
+            continue
+        try:
+            parsed[fld.name] = (parse_value(fld, raw), None)
+        except FieldValueError as err:
+            parsed[fld.name] = (None, err)
+    return parsed
+
+
+def _skipped_in_rounds(
+    playbook: Playbook,
+    parsed: Mapping[str, tuple[Any, FieldValueError | None]],
+    target: Mapping[str, str],
+) -> set[str]:
+    """The questions whose ``when`` is false, found with one joint evaluation per round.
+
+    Asking in order, a question sees the earlier answers, a skipped one as none. A ``when``
+    may name only earlier questions (the playbook loader checks it), so evaluating every
+    condition at once over the answers as given, then again with the skipped ones blanked,
+    settles in as many rounds as conditions are nested — usually one or two, where asking in
+    order costs one evaluation per conditional question (the bulk of a batch row's time).
+    """
+    from replykit.render import compile_conditions
+
+    conditional = [f for f in playbook.fields if f.when]
+    if not conditional:
+        return set()
+    evaluate = compile_conditions(tuple(f.when for f in conditional))
+    skipped: set[str] = set()
+    for _ in range(len(conditional) + 1):
+        context = {n: None if n in skipped else parsed[n][0] for n in playbook.field_names}
+        context.update(target)
+        now = {f.name for f, true in zip(conditional, evaluate(**context), strict=True) if not true}
+        if now == skipped:
+            break
+        skipped = now
+    return skipped
 
 
 def _value_problem(fld: Field, raw: Any, err: FieldValueError) -> Problem:

@@ -470,16 +470,25 @@ def _read_warnings(raw: Any, out: _Collector) -> tuple[PlaybookWarning, ...]:
 
 def _check_expressions(playbook: Playbook, out: _Collector) -> None:
     """Every ``when`` compiles, and refers only to fields asked before it."""
-    from replykit.render import compile_condition  # the sandbox lives with rendering
+    from replykit.render import compile_condition, condition_names
 
-    earlier: list[str] = []
+    earlier: set[str] = {"lang", "channel"}
+    everything = set(playbook.field_names)
     for fld in playbook.fields:
         if fld.when:
             try:
                 compile_condition(fld.when)
             except PlaybookError as err:
                 out.add(fld.when_line, f"field '{fld.name}': when: {err.message}")
-        earlier.append(fld.name)
+            else:
+                for name in sorted(condition_names(fld.when) - earlier):
+                    where = "is asked after it" if name in everything else "is not a field"
+                    out.add(
+                        fld.when_line,
+                        f"field '{fld.name}': when names '{name}', which {where}; "
+                        "a condition may use only the answers asked before it, lang and channel",
+                    )
+        earlier.add(fld.name)
     for step in playbook.steps:
         if step.when:
             try:

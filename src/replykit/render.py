@@ -404,6 +404,46 @@ def compile_condition(expression: str) -> Callable[..., Any]:
     return evaluate
 
 
+def condition_names(expression: str) -> set[str]:
+    """The variable names a ``when`` expression reads (answers, lang, channel, …)."""
+    from jinja2 import meta
+
+    tree = _condition_environment().parse("{{ (" + expression + ") }}")
+    return set(meta.find_undeclared_variables(tree)) - set(_condition_environment().globals)
+
+
+@lru_cache(maxsize=256)
+def compile_conditions(expressions: tuple[str | None, ...]) -> Callable[..., list[bool]]:
+    """Several ``when`` expressions evaluated in one go (None holds); one list of truths.
+
+    One sandboxed evaluation instead of one per step or field: each costs a fresh Jinja
+    context, which dominated a batch row. Should the joint evaluation fail, each expression
+    is evaluated alone, so the error names the one at fault.
+    """
+    written = [e for e in expressions if e]
+    if not written:
+        return lambda **context: [True] * len(expressions)
+    singles = [compile_condition(e) for e in written]  # each compiles, or PlaybookError
+    try:
+        joint: Callable[..., Any] | None = _condition_environment().compile_expression(
+            "[" + ", ".join(f"(({e}) and true or false)" for e in written) + "]",
+            undefined_to_none=False,
+        )
+    except Exception:  # constant folding met something the sandbox refuses: go one by one
+        joint = None
+
+    def evaluate(**context: Any) -> list[bool]:
+        try:
+            if joint is None:
+                raise LookupError
+            truths = iter(joint(**context))
+        except Exception:  # re-evaluated one by one, so the error names the one at fault
+            truths = iter([single(**context) for single in singles])
+        return [True if e is None else bool(next(truths)) for e in expressions]
+
+    return evaluate
+
+
 def make_environment(user_template_dirs: Sequence[Path], builtin_templates: Path) -> _Environment:
     """The Jinja environment for one run: user folders first, built-ins also as ``builtin/``."""
     builtin = FileSystemLoader(str(builtin_templates), encoding="utf-8")
@@ -462,12 +502,18 @@ def mark(step: str | None = None) -> str:
     return f"{_MARK_OPEN}{step}{_MARK_MID}" if step else _MARK_CLOSE
 
 
+_OPEN_MARK_RE = re.compile("\x02[a-z0-9_]+\x03")
+
+
 def split_parts(raw: str) -> tuple[str, dict[str, str]]:
-    """The letter without marks, and each marked step's normalised text."""
-    parts = {m.group(1): normalise(m.group(2)).rstrip("\n") for m in _PART_RE.finditer(raw)}
-    text = raw.replace(_MARK_CLOSE, "")
-    text = re.sub("\x02[a-z0-9_]+\x03", "", text)
-    return text, parts
+    """The normalised letter without marks, and each marked step's text.
+
+    Normalising once, with the marks still in, serves the letter and every part: the layout
+    puts a mark right against trimmed text, so no space or blank line hides behind one.
+    """
+    text = normalise(raw)
+    parts = {m.group(1): m.group(2).strip("\n") for m in _PART_RE.finditer(text)}
+    return _OPEN_MARK_RE.sub("", text.replace(_MARK_CLOSE, "")), parts
 
 
 _TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
@@ -540,11 +586,9 @@ class Renderer:
 
     def active_steps(self, context: dict[str, Any]) -> tuple[str, ...]:
         """Step ids whose ``when`` holds for these answers, in playbook order."""
-        active = []
-        for step in self.playbook.steps:
-            if step.when is None or compile_condition(step.when)(**context):
-                active.append(step.id)
-        return tuple(active)
+        steps = self.playbook.steps
+        holds = compile_conditions(tuple(s.when for s in steps))(**context)
+        return tuple(step.id for step, true in zip(steps, holds, strict=True) if true)
 
     def render(self, answers: dict[str, Any], lang: str, channel: str) -> Letter:
         """Render one letter from resolved answers."""
@@ -608,14 +652,13 @@ class Renderer:
             raise RenderError(f"{name}: rendering ran out of memory and was stopped") from err
         text, parts = split_parts(text)
         condition_context = {**context, "lang": lang, "channel": channel}
-        cautions = tuple(
-            w.text(lang) for w in pb.warnings if compile_condition(w.when)(**condition_context)
-        )
+        holds = compile_conditions(tuple(w.when for w in pb.warnings))(**condition_context)
+        cautions = tuple(w.text(lang) for w, true in zip(pb.warnings, holds, strict=True) if true)
         return Letter(
             playbook=pb.id,
             lang=lang,
             channel=channel,
-            text=normalise(text),
+            text=text,
             parts=parts,
             warnings=cautions,
             subject=subject,

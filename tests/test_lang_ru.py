@@ -635,3 +635,20 @@ def test_import_is_cheap() -> None:
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+FORMAL_YOU = [
+    ("мы свяжемся с вами", "мы свяжемся с Вами"),
+    ("ваше обращение и ваш заказ", "Ваше обращение и Ваш заказ"),
+    ("вышли вовремя, выбор за вами", "вышли вовремя, выбор за Вами"),
+    ("Вас это устроит?", "Вас это устроит?"),
+    ("вашему и вашими", "Вашему и Вашими"),
+    ("Лаваш ваш", "Лаваш Ваш"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FORMAL_YOU, ids=[t for t, _ in FORMAL_YOU])
+def test_formal_you_capitalises_every_form_and_nothing_else(text: str, expected: str) -> None:
+    from replykit.lang.ru import formal_you
+
+    assert formal_you(text) == expected

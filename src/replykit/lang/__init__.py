@@ -104,6 +104,7 @@ def template_filters() -> dict[str, Callable[..., Any]]:
         "date": _date,
         "dative_full": ru.dative_full,
         "first_name": _first_name,
+        "formal_you": ru.formal_you,
         "initials_name": _initials_name,
         "dative_short": ru.dative_short,
         "days": _days,

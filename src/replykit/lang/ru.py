@@ -351,6 +351,16 @@ def salutation(full_name: str) -> str:
     return f"{dear} {title} {person.last}!"
 
 
+_POLITE_YOU = re.compile(
+    r"(?<![\w-])в(ы|ас|ам|ами|аш|аша|аше|аши|ашего|ашей|ашему|ашим|ашими|ашем|ашу|ашею)(?![\w-])"
+)
+
+
+def formal_you(text: str) -> str:
+    """«вы» and «ваш» in every form capitalised, as a formal letter to one addressee writes them."""
+    return _POLITE_YOU.sub(lambda m: "В" + m.group(1), text)
+
+
 def plural_ru(n: int | Decimal, one: str, few: str, many: str) -> str:
     """The word form that goes with *n*: plural_ru(21, "день", "дня", "дней") → «день».
 

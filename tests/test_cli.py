@@ -356,7 +356,16 @@ def test_usage_error_is_exit_2() -> None:
 def test_draft_warns_on_stderr_when_the_reply_acknowledges_a_debt(case: str, warned: bool) -> None:
     path = GOLDEN / "debt-reply" / f"{case}.yaml"
     channel = case.split("-")[1]
-    result = run("draft", "debt-reply", "--answers", str(path), "--channel", channel, "--no-input", "--no-check")
+    result = run(
+        "draft",
+        "debt-reply",
+        "--answers",
+        str(path),
+        "--channel",
+        channel,
+        "--no-input",
+        "--no-check",
+    )
     assert result.code == 0, result.output
     warning = "Warning: письмо признаёт долг. Признание долга прерывает срок исковой давности"
     assert (warning in result.stderr) is warned, result.stderr

@@ -20,7 +20,9 @@ BARE = [
 
 
 @pytest.mark.parametrize(("raw", "expected"), BARE, ids=[raw for raw, _ in BARE])
-def test_bare_drops_the_sentence_stop_but_keeps_an_abbreviation_stop(raw: str, expected: str) -> None:
+def test_bare_drops_the_sentence_stop_but_keeps_an_abbreviation_stop(
+    raw: str, expected: str
+) -> None:
     assert bare(raw) == expected
 
 
@@ -54,7 +56,9 @@ def test_numbered() -> None:
     ],
     ids=["ru-both", "ru-phone", "ru-mail", "en-phone-me", "en-mail-us", "en-both-me"],
 )
-def test_reach_names_only_the_ways_the_contact_allows(contact: str, lang: str, me: bool, expected: str) -> None:
+def test_reach_names_only_the_ways_the_contact_allows(
+    contact: str, lang: str, me: bool, expected: str
+) -> None:
     from replykit.textfilters import reach
 
     assert reach(contact, lang, me=me) == expected

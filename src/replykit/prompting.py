@@ -53,7 +53,8 @@ class Prompter:
     def __init__(self, lang: str, console: Console | None = None) -> None:
         self.lang = lang
         self.ui = _UI.get(lang, _UI["en"])
-        self.console = console or Console(stderr=True, highlight=False)
+        # markup off: prompts, answers and menus hold square brackets ("[a] accept", "[us]")
+        self.console = console or Console(stderr=True, highlight=False, markup=False)
 
     def _example(self, fld: Field) -> str:
         example = fld.example
@@ -64,7 +65,7 @@ class Prompter:
     def ask(self, fld: Field, default: Any, error: FieldValueError | None) -> Any:
         """Ask one field; the answer is raw text (or a list for list fields)."""
         if error is not None:
-            self.console.print(f"[red]✗ {error.text(self.lang)}[/red]")
+            self.console.print(f"✗ {error.text(self.lang)}", style="red")
         else:
             self._introduce(fld, default)
         if fld.type == "list":
@@ -100,7 +101,7 @@ class Prompter:
         )
         items: list[str] = []
         while True:
-            line = self.console.input(f"  {len(items) + 1}. ")
+            line = self.console.input(Text(f"  {len(items) + 1}. "))
             if not line.strip():
                 return items
             items.append(line)
@@ -117,9 +118,11 @@ class Prompter:
                 if sub.choices:
                     options = ", ".join(c.value for c in sub.choices)
                     shown = f" ({options})"
-                record[sub.name] = self.console.input(f"  {sub.prompt_text(self.lang)}{shown}: ")
+                record[sub.name] = self.console.input(
+                    Text(f"  {sub.prompt_text(self.lang)}{shown}: ")
+                )
             records.append(record)
-            more = self.console.input(f"{self.ui['more']} ").strip().casefold()
+            more = self.console.input(Text(f"{self.ui['more']} ")).strip().casefold()
             if more not in ("да", "д", "yes", "y"):
                 return records
 
@@ -131,7 +134,7 @@ class Prompter:
     def choose_action(self) -> str:
         """``accept``, ``change`` or ``cancel``."""
         while True:
-            answer = self.console.input(f"{self.ui['menu']}: ").strip().casefold()
+            answer = self.console.input(Text(f"{self.ui['menu']}: ")).strip().casefold()
             if answer in ("", "a", "accept", "y", "yes", "д", "да", "п", "принять"):
                 return "accept"
             if answer in ("c", "change", "и", "изменить"):
@@ -145,12 +148,12 @@ class Prompter:
         for number, fld in enumerate(fields, start=1):
             self.console.print(f"  {number}. {fld.name} — {fld.prompt_text(self.lang)}")
         while True:
-            answer = self.console.input(f"{self.ui['which']}: ").strip()
+            answer = self.console.input(Text(f"{self.ui['which']}: ")).strip()
             if answer.isdigit() and 1 <= int(answer) <= len(fields):
                 return fields[int(answer) - 1].name
             if answer in answered:
                 return answer
-            self.console.print(f"[red]{self.ui['unknown']}[/red]")
+            self.console.print(self.ui["unknown"], style="red")
 
     def say_cancelled(self) -> None:
         """Tell the person nothing was written."""

@@ -66,6 +66,10 @@ BROKEN = {
         VALID.replace("when: kind == 'b'", "when: kind == = 'b'"),
         ["demo.yaml:17: field 'extra': when: cannot read \"kind == = 'b'\""],
     ),
+    "when-folded-escape": (
+        VALID.replace("when: kind == 'b'", "when: \"''.__class__ and kind\""),
+        ["demo.yaml:17: field 'extra': when: \"''.__class__ and kind\": the sandbox forbids it"],
+    ),
     "unknown-channel": (
         VALID.replace("channels: [email]", "channels: [emial]"),
         ["demo.yaml:4: unknown channel 'emial' (did you mean 'email'?)"],

@@ -44,9 +44,6 @@ class Terminal:
                 self.seen += chunk
         assert wanted in self.seen, f"never saw {text!r} in:\n{self.screen}"
         del self.seen[: self.seen.index(wanted) + len(wanted)]
-        self.history.append(text)
-
-    history: list[str] = []
 
     def type(self, line: str) -> None:
         time.sleep(0.1)

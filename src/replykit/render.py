@@ -377,6 +377,8 @@ def compile_condition(expression: str) -> Callable[..., Any]:
         compiled = _condition_environment().compile_expression(expression, undefined_to_none=False)
     except TemplateSyntaxError as err:
         raise PlaybookError(f"cannot read {expression!r}: {err.message}") from err
+    except SecurityError as err:  # Jinja folds constants while compiling: ''.__class__ and x
+        raise PlaybookError(f"{expression!r}: the sandbox forbids it: {err}") from err
 
     def evaluate(**context: Any) -> bool:
         """The condition's truth; a failure is the playbook's (exit 4), never a crash.

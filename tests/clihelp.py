@@ -8,6 +8,17 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+# Answers every complaint row of a batch shares, given once with --set.
+COMPLAINT_CONSTANTS = [
+    "--set=company_name=Интернет-магазин «Лампа»",
+    "--set=actions+=Отправили заказ повторно курьером",
+    "--set=actions_deadline=25.11.2026",
+    "--set=follow_up_date=27.11.2026",
+    "--set=contact=care@lampa.ru",
+    "--set=signer_name=Мария Соколова",
+    "--set=signer_position=руководитель службы заботы о клиентах",
+]
+
 
 @dataclass
 class Result:

@@ -14,22 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from .clihelp import run
+from .clihelp import COMPLAINT_CONSTANTS, run
 from .conftest import REPO
 
 FIXTURES = Path("tests") / "fixtures" / "batch"  # relative: messages name the file as given
 REVIEWS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "reviews"
 
 # Answers every complaint row shares, given once for the whole batch.
-CONSTANTS = [
-    "--set=company_name=Интернет-магазин «Лампа»",
-    "--set=actions+=Отправили заказ повторно курьером",
-    "--set=actions_deadline=25.11.2026",
-    "--set=follow_up_date=27.11.2026",
-    "--set=contact=care@lampa.ru",
-    "--set=signer_name=Мария Соколова",
-    "--set=signer_position=руководитель службы заботы о клиентах",
-]
+CONSTANTS = COMPLAINT_CONSTANTS
 # The real reviews: the review text is what happened; the id, source, rating, channel and
 # domain columns are not answers and are ignored.
 REVIEW_ARGS = [

@@ -22,21 +22,13 @@ from typer.testing import CliRunner
 
 from replykit.cli import app
 
-from .clihelp import run
+from .clihelp import COMPLAINT_CONSTANTS, run
 from .conftest import GOLDEN
 
 ANSWERS = GOLDEN / "complaint" / "ru-email-us.yaml"
 DRAFT = ["draft", "complaint", "--answers", str(ANSWERS), "--no-input", "--no-check"]
 BATCH_CSV = Path(__file__).parent / "fixtures" / "batch" / "good.csv"
-CONSTANTS = [
-    "--set=company_name=Интернет-магазин «Лампа»",
-    "--set=actions+=Отправили заказ повторно курьером",
-    "--set=actions_deadline=25.11.2026",
-    "--set=follow_up_date=27.11.2026",
-    "--set=contact=care@lampa.ru",
-    "--set=signer_name=Мария Соколова",
-    "--set=signer_position=руководитель службы заботы о клиентах",
-]
+CONSTANTS = COMPLAINT_CONSTANTS
 
 
 def _everything(folder: Path) -> dict[str, bytes]:

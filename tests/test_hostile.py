@@ -34,22 +34,14 @@ from replykit.errors import PlaybookError, RenderError
 from replykit.fields import parse_value
 from replykit.playbook import Field
 
-from .clihelp import run
+from .clihelp import COMPLAINT_CONSTANTS, run
 from .conftest import GOLDEN, REPO
 
 HOSTILE = REPO / "tests" / "fixtures" / "hostile"
 KINDS = (".playbook.yaml", ".j2", ".answers.yaml", ".csv", ".name")
 GOOD_CSV = REPO / "tests" / "fixtures" / "batch" / "good.csv"
 ANSWERS = GOLDEN / "complaint" / "ru-email-us.yaml"
-CONSTANTS = [
-    "--set=company_name=Интернет-магазин «Лампа»",
-    "--set=actions+=Отправили заказ повторно курьером",
-    "--set=actions_deadline=25.11.2026",
-    "--set=follow_up_date=27.11.2026",
-    "--set=contact=care@lampa.ru",
-    "--set=signer_name=Мария Соколова",
-    "--set=signer_position=руководитель службы заботы о клиентах",
-]
+CONSTANTS = COMPLAINT_CONSTANTS
 _HEADER = re.compile(r"^\s*(?:#|\{#)\s*(exit|expect|run):\s*(.*?)\s*(?:#\})?\s*$")
 # A stub wording for fixture playbooks: their steps are a and b.
 _STUB = "{% extends layout %}{% block a %}A{% endblock %}{% block b %}B{% endblock %}\n"

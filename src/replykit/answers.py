@@ -20,7 +20,7 @@ from typing import Any, TextIO
 
 import yaml
 
-from replykit.errors import AnswerError, MissingAnswersError, Problem, UsageError
+from replykit.errors import AnswerError, MissingAnswersError, Problem, UsageError, summarise
 from replykit.fields import FieldValueError, format_value, is_blank, parse_value
 from replykit.playbook import Field, Playbook
 
@@ -241,14 +241,11 @@ def resolve_answers(
 
     if problems or missing:
         everything = problems + missing
-        listing = "\n".join(f"  {p.message}" for p in everything)
-        count = len(everything)
-        noun = "answer" if count == 1 else "answers"
         if problems:
-            message = f"{count} problem{'s' if count > 1 else ''} with the answers:\n{listing}"
+            message = summarise(everything, "with the answers")
             error: AnswerError = AnswerError(message, problems=everything)
         else:
-            message = f"{count} required {noun} missing:\n{listing}"
+            message = summarise(missing, "missing", ("required answer", "required answers"))
             error = MissingAnswersError(message, problems=everything)
         error.hint = (
             "Give answers with --set KEY=VALUE or --answers FILE (YAML or JSON), or run in a "

@@ -53,6 +53,18 @@ class Problem:
         return data
 
 
+def summarise(
+    problems: list[Problem],
+    what: str,
+    nouns: tuple[str, str] = ("problem", "problems"),
+    with_place: bool = False,
+) -> str:
+    """«3 problems in the playbook:» and one indented line per problem (with its place)."""
+    count = len(problems)
+    lines = "\n".join(f"  {p.describe() if with_place else p.message}" for p in problems)
+    return f"{count} {nouns[count != 1]} {what}:\n{lines}"
+
+
 @dataclass
 class ReplykitError(Exception):
     """Base of every error replykit reports to a person; ``exit_code`` says how it ends."""

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from replykit.errors import PlaybookError, Problem
+from replykit.errors import PlaybookError, Problem, summarise
 
 FIELD_TYPES = (
     "text",
@@ -605,10 +605,8 @@ def parse_playbook(text: str, source: str = "<playbook>", path: Path | None = No
     )
     _check_expressions(playbook, out)
     if out.problems:
-        count = len(out.problems)
-        listing = "\n".join(f"  {p.describe()}" for p in out.problems)
         raise PlaybookError(
-            f"{source}: {count} problem{'s' if count > 1 else ''} in the playbook:\n{listing}",
+            f"{source}: " + summarise(out.problems, "in the playbook", with_place=True),
             hint="Fix each line above; `replykit validate PATH` re-checks the file.",
             problems=out.problems,
         )

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from jinja2 import Environment, TemplateNotFound, TemplateSyntaxError, nodes
 
-from replykit.errors import PlaybookError, Problem
+from replykit.errors import PlaybookError, Problem, summarise
 from replykit.locations import builtin_root
 from replykit.playbook import Playbook, load_playbook
 
@@ -79,10 +79,8 @@ def validate_paths(paths: Sequence[Path] = ()) -> ValidationReport:
     for target in targets:
         _validate_one(target, report)
     if report.problems:
-        count = len(report.problems)
-        listing = "\n".join(f"  {p.describe()}" for p in report.problems)
         raise PlaybookError(
-            f"{count} problem{'s' if count > 1 else ''} in playbooks and templates:\n{listing}",
+            summarise(report.problems, "in playbooks and templates", with_place=True),
             hint="Fix each line above and run `replykit validate` again.",
             problems=report.problems,
         )

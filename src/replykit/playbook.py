@@ -469,37 +469,34 @@ def _read_warnings(raw: Any, out: _Collector) -> tuple[PlaybookWarning, ...]:
 
 
 def _check_expressions(playbook: Playbook, out: _Collector) -> None:
-    """Every ``when`` compiles, and refers only to fields asked before it."""
-    from replykit.render import compile_condition, condition_names
+    """Every ``when`` reads, and a field's refers only to fields asked before it."""
+    from replykit.render import condition_names
+
+    def names(expression: str, line: int, what: str) -> frozenset[str]:
+        try:
+            return condition_names(expression)
+        except PlaybookError as err:
+            out.add(line, f"{what}: when: {err.message}")
+            return frozenset()
 
     earlier: set[str] = {"lang", "channel"}
     everything = set(playbook.field_names)
     for fld in playbook.fields:
         if fld.when:
-            try:
-                compile_condition(fld.when)
-            except PlaybookError as err:
-                out.add(fld.when_line, f"field '{fld.name}': when: {err.message}")
-            else:
-                for name in sorted(condition_names(fld.when) - earlier):
-                    where = "is asked after it" if name in everything else "is not a field"
-                    out.add(
-                        fld.when_line,
-                        f"field '{fld.name}': when names '{name}', which {where}; "
-                        "a condition may use only the answers asked before it, lang and channel",
-                    )
+            for name in sorted(names(fld.when, fld.when_line, f"field '{fld.name}'") - earlier):
+                where = "is asked after it" if name in everything else "is not a field"
+                out.add(
+                    fld.when_line,
+                    f"field '{fld.name}': when names '{name}', which {where}; "
+                    "a condition may use only the answers asked before it, lang and channel",
+                )
         earlier.add(fld.name)
-    for step in playbook.steps:
-        if step.when:
-            try:
-                compile_condition(step.when)
-            except PlaybookError as err:
-                out.add(step.when_line, f"step '{step.id}': when: {err.message}")
-    for warning in playbook.warnings:
-        try:
-            compile_condition(warning.when)
-        except PlaybookError as err:
-            out.add(warning.line, f"warning: when: {err.message}")
+    known = everything | {"lang", "channel"}
+    later = [(s.when, s.when_line, f"step '{s.id}'") for s in playbook.steps if s.when]
+    later += [(w.when, w.line, "warning") for w in playbook.warnings]
+    for expression, line, what in later:
+        for name in sorted(names(expression, line, what) - known):
+            out.add(line, f"{what}: when names '{name}', which is not a field")
     _check_defaults(playbook.fields, out)
     missing = [s for s in playbook.rules.require if s not in {st.id for st in playbook.steps}]
     for step_id in missing:

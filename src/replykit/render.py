@@ -406,12 +406,31 @@ def compile_condition(expression: str) -> Callable[..., Any]:
     return evaluate
 
 
-def condition_names(expression: str) -> set[str]:
-    """The variable names a ``when`` expression reads (answers, lang, channel, …)."""
-    from jinja2 import meta
+@lru_cache(maxsize=512)
+def condition_names(expression: str) -> frozenset[str]:
+    """The names a ``when`` expression reads (answers, lang, channel); PlaybookError if unreadable.
 
-    tree = _condition_environment().parse("{{ (" + expression + ") }}")
-    return set(meta.find_undeclared_variables(tree)) - set(_condition_environment().globals)
+    Parsing only, without generating code: loading a playbook checks every condition this
+    way, and each is compiled when first evaluated (``replykit validate`` compiles them all).
+    """
+    from jinja2 import meta, nodes
+    from jinja2.parser import Parser
+
+    env = _condition_environment()
+    try:  # as Environment.compile_expression parses, so the messages are the same
+        parser = Parser(env, expression, state="variable")
+        body = parser.parse_expression()
+        if not parser.stream.eos:
+            raise TemplateSyntaxError("chunk after expression", parser.stream.current.lineno)
+    except TemplateSyntaxError as err:
+        raise PlaybookError(f"cannot read {expression!r}: {err.message}") from err
+    tree = nodes.Template([nodes.Output([body])], lineno=1)
+    tree.set_environment(env)
+    try:  # finding the names runs Jinja's optimizer, which folds constants: ''.__class__
+        found = meta.find_undeclared_variables(tree)
+    except SecurityError as err:
+        raise PlaybookError(f"{expression!r}: the sandbox forbids it: {err}") from err
+    return frozenset(found) - set(env.globals)
 
 
 @lru_cache(maxsize=256)
@@ -425,7 +444,6 @@ def compile_conditions(expressions: tuple[str | None, ...]) -> Callable[..., lis
     written = [e for e in expressions if e]
     if not written:
         return lambda **context: [True] * len(expressions)
-    singles = [compile_condition(e) for e in written]  # each compiles, or PlaybookError
     try:
         joint: Callable[..., Any] | None = _condition_environment().compile_expression(
             "[" + ", ".join(f"(({e}) and true or false)" for e in written) + "]",
@@ -440,7 +458,7 @@ def compile_conditions(expressions: tuple[str | None, ...]) -> Callable[..., lis
                 raise LookupError
             truths = iter(joint(**context))
         except Exception:  # re-evaluated one by one, so the error names the one at fault
-            truths = iter([single(**context) for single in singles])
+            truths = iter([compile_condition(e)(**context) for e in written])
         return [True if e is None else bool(next(truths)) for e in expressions]
 
     return evaluate

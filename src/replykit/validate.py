@@ -94,7 +94,25 @@ def _validate_one(target: _Target, report: ValidationReport) -> None:
         report.problems.extend(err.problems or [Problem(message=err.message)])
         return
     report.playbooks.append(str(target.playbook))
+    _compile_conditions(playbook, target.playbook, report)
     _validate_templates(playbook, target.templates, report)
+
+
+def _compile_conditions(playbook: Playbook, source: Path, report: ValidationReport) -> None:
+    """Compile every ``when`` in the sandbox: loading only parses them (a draft compiles the
+    ones it evaluates), and compiling finds what constant folding meets, like ``''.__class__``.
+    """
+    from replykit.render import compile_condition
+
+    conditions = [(f.when, f.when_line, f"field '{f.name}'") for f in playbook.fields if f.when]
+    conditions += [(s.when, s.when_line, f"step '{s.id}'") for s in playbook.steps if s.when]
+    conditions += [(w.when, w.line, "warning") for w in playbook.warnings]
+    for expression, line, what in conditions:
+        try:
+            compile_condition(expression)
+        except PlaybookError as err:
+            where = f"{source}:{line}" if line else str(source)
+            report.problems.append(Problem(message=f"{what}: when: {err.message}", where=where))
 
 
 def _validate_templates(playbook: Playbook, folder: Path | None, report: ValidationReport) -> None:

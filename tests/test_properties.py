@@ -24,7 +24,7 @@ from replykit.batch.readers import Row, read_rows
 from replykit.errors import BatchInputError, PlaybookError
 from replykit.fields import FieldValueError, parse_value
 from replykit.playbook import FIELD_TYPES, Choice, Field, Playbook, parse_playbook
-from replykit.render import compile_condition
+from replykit.sandbox import compile_condition
 
 from .clihelp import run
 from .conftest import REPO

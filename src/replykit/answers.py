@@ -163,7 +163,7 @@ def evaluate_when(
     """
     if not expression:
         return True
-    from replykit.render import compile_condition
+    from replykit.sandbox import compile_condition
 
     context = {name: values.get(name) for name in playbook.field_names}
     context.update(target or {})
@@ -285,7 +285,7 @@ def _skipped_in_rounds(
     settles in as many rounds as conditions are nested — usually one or two, where asking in
     order costs one evaluation per conditional question (the bulk of a batch row's time).
     """
-    from replykit.render import compile_conditions
+    from replykit.sandbox import compile_conditions
 
     conditional = [f for f in playbook.fields if f.when]
     if not conditional:

@@ -323,7 +323,7 @@ class _Checker:
         expression = conditional.get(step_id)
         if expression is None or self.playbook is None:
             return True
-        from replykit.render import compile_condition
+        from replykit.sandbox import compile_condition
 
         context: dict[str, Any] = {
             name: self.reply.answers.get(name) for name in self.playbook.field_names

@@ -72,7 +72,7 @@ def _text(raw: Any, fld: Field) -> str:
 def _matches(fld: Field, value: str) -> bool:
     """``fld.pattern`` matches all of ``value``, or PlaybookError if the pattern never ends."""
     from replykit.errors import PlaybookError, RenderError
-    from replykit.render import MAX_RENDER_SECONDS, render_limits
+    from replykit.sandbox import MAX_RENDER_SECONDS, render_limits
 
     assert fld.pattern is not None
     try:

@@ -470,7 +470,7 @@ def _read_warnings(raw: Any, out: _Collector) -> tuple[PlaybookWarning, ...]:
 
 def _check_expressions(playbook: Playbook, out: _Collector) -> None:
     """Every ``when`` reads, and a field's refers only to fields asked before it."""
-    from replykit.render import condition_names
+    from replykit.sandbox import condition_names
 
     def names(expression: str, line: int, what: str) -> frozenset[str]:
         try:

@@ -102,7 +102,7 @@ def _compile_conditions(playbook: Playbook, source: Path, report: ValidationRepo
     """Compile every ``when`` in the sandbox: loading only parses them (a draft compiles the
     ones it evaluates), and compiling finds what constant folding meets, like ``''.__class__``.
     """
-    from replykit.render import compile_condition
+    from replykit.sandbox import compile_condition
 
     conditions = [(f.when, f.when_line, f"field '{f.name}'") for f in playbook.fields if f.when]
     conditions += [(s.when, s.when_line, f"step '{s.id}'") for s in playbook.steps if s.when]

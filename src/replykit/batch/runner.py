@@ -478,7 +478,7 @@ def _jsonl_failure(number: int, problems: Sequence[Problem]) -> bytes:
 
 
 def _compile_pattern(source: str) -> Any:
-    from replykit.render import sandboxed_environment
+    from replykit.sandbox import sandboxed_environment
 
     env = sandboxed_environment()
     # A name may use an unanswered field: it prints as nothing, never as "None".
@@ -735,7 +735,7 @@ _WIDE_FORMAT = re.compile(r"%[-+ #0]*\d{3,}")
 def _check_pattern(pattern: str, fields: set[str]) -> None:
     from jinja2 import TemplateSyntaxError, meta, nodes
 
-    from replykit.render import sandboxed_environment
+    from replykit.sandbox import sandboxed_environment
 
     def refuse(why: str) -> UsageError:
         return UsageError(

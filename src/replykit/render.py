@@ -1,4 +1,4 @@
-"""Render a letter: the sandboxed Jinja environment, channel layouts and normalisation.
+"""Render a letter: the template lookup, channel layouts, the step parts and normalisation.
 
 Templates live at ``templates/<playbook>/<lang>.j2`` (or, to target one channel,
 ``templates/<playbook>/<lang>.<channel>.j2``) and define one block per step id.

@@ -526,3 +526,36 @@ def test_quiet_prints_no_notes_progress_or_summary(tmp_path: Path) -> None:
     result = batch("complaint", str(source), *CONSTANTS, "-q", "--out-dir", str(tmp_path / "o"))
     assert result.code == 0, result.output
     assert result.stderr == ""
+
+
+def test_the_sender_profile_fills_every_row_and_set_still_wins(tmp_path: Path) -> None:
+    profile = tmp_path / "profile.yaml"
+    profile.write_text(
+        "company_name: Интернет-магазин «Лампа»\n"
+        "contact: care@lampa.ru\n"
+        "signer_name: Мария Соколова\n"
+        "signer_position: руководитель службы заботы о клиентах\n"
+        "sender_inn: '7701234567'\n",  # no complaint field: ignored, as in draft
+        encoding="utf-8",
+    )
+    result = run(
+        "batch",
+        "complaint",
+        str(FIXTURES / "good.csv"),
+        "--profile",
+        str(profile),
+        "--jsonl",
+        "--set=actions+=Отправили заказ повторно курьером",
+        "--set=actions_deadline=25.11.2026",
+        "--set=follow_up_date=27.11.2026",
+        "--set=signer_name=Ольга Миронова",
+    )
+    assert result.code == 0, result.output
+    letters = [json.loads(line)["letter"] for line in result.stdout.splitlines()]
+    assert letters and all(letter["answers"]["contact"] == "care@lampa.ru" for letter in letters)
+    assert all(
+        letter["text"].endswith(
+            "Ольга Миронова\nРуководитель службы заботы о клиентах\nИнтернет-магазин «Лампа»\n"
+        )
+        for letter in letters
+    )

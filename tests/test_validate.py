@@ -119,3 +119,18 @@ def test_the_builtin_playbooks_and_templates_pass() -> None:
     result = validate()
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("ok: ")
+
+
+def test_a_user_folder_with_a_sender_profile_validates(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """profile.yaml sits in the same folder as user playbooks but is not one."""
+    import shutil
+
+    from replykit.validate import validate_paths
+
+    from .conftest import REPO
+
+    shutil.copy(REPO / "playbooks" / "complaint.yaml", tmp_path / "complaint.yaml")
+    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    (tmp_path / "profile.yaml").write_text("company_name: Лампа\n", encoding="utf-8")
+    report = validate_paths([tmp_path])
+    assert [p.rsplit("/", 1)[-1] for p in report.playbooks] == ["complaint.yaml"]

@@ -278,6 +278,7 @@ def batch_command(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress, notes or summary.")
     ] = False,
+    profile: ProfileOpt = None,
     playbooks: PlaybooksOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -309,6 +310,7 @@ def batch_command(
         input_format=input_format,
         max_field_bytes=max_field_size,
         playbooks_dir=playbooks,
+        profile=profile,
     )
     if as_json and jsonl:
         from replykit.errors import UsageError

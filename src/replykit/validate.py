@@ -17,7 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, TemplateNotFound, TemplateSyntaxError, nodes
 
 from replykit.errors import PlaybookError, Problem, summarise
-from replykit.locations import builtin_root
+from replykit.locations import NOT_PLAYBOOKS, builtin_root
 from replykit.playbook import Playbook, load_playbook
 
 #: Names the engine passes to every template besides the fields (see render.Renderer.render).
@@ -56,7 +56,11 @@ def _targets(path: Path) -> list[_Target]:
         return [_Target(path, None)]
     folder = path / "playbooks" if (path / "playbooks").is_dir() else path
     templates = path / "templates" if (path / "templates").is_dir() else None
-    files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    files = sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix in (".yaml", ".yml") and p.is_file() and p.name not in NOT_PLAYBOOKS
+    )
     return [_Target(p, templates) for p in files]
 
 

@@ -108,6 +108,7 @@ class BatchRequest:
     delimiter: str = "auto"
     input_format: str = "auto"
     max_field_bytes: int = DEFAULT_MAX_FIELD_BYTES
+    profile: Path | None = None  # the sender profile; None: the one in the config folder
     playbooks_dir: Path | None = None
 
     def check(self) -> None:
@@ -296,6 +297,7 @@ class _Setup:
     playbooks_dir: Path | None
     columns: tuple[tuple[str, str], ...]  # (column, field) pairs that give answers
     constants: dict[str, Any]
+    profile: dict[str, Any]  # the sender profile's answers: below the cells, as in draft
     lang: str
     channel: str
     lang_column: str | None
@@ -333,7 +335,7 @@ class _Worker:
         setup = self.setup
         if raw.problems:  # ragged, oversized, bad JSON: the cells cannot be trusted
             return self._failed(raw, setup.lang, setup.channel, raw.problems)
-        given: dict[str, Any] = {}
+        given: dict[str, Any] = dict(setup.profile)
         values = raw.values
         for column, name in setup.columns:
             if column in values:
@@ -631,6 +633,9 @@ def _prepare(request: BatchRequest, report: BatchReporter) -> tuple[RowSource, _
     mapping = parse_mappings(request.mappings)
     constants = merge_assignments(list(request.assignments))
     _check_targets(playbook.id, fields, mapping, constants)
+    from replykit.profile import answers_for, read_profile
+
+    profile = answers_for(playbook, read_profile(request.profile))
     pattern = None
     if not request.jsonl:
         pattern = request.name_pattern or (
@@ -673,7 +678,7 @@ def _prepare(request: BatchRequest, report: BatchReporter) -> tuple[RowSource, _
         if overridden:
             report.note(f"--set overrides the column of {', '.join(overridden)} in every row")
         covered = frozenset(name for _column, name in used)
-        _check_required(playbook, covered | set(constants), columns, source.name)
+        _check_required(playbook, covered | set(constants) | set(profile), columns, source.name)
     except BaseException:
         source.close()
         raise
@@ -682,6 +687,7 @@ def _prepare(request: BatchRequest, report: BatchReporter) -> tuple[RowSource, _
         playbooks_dir=request.playbooks_dir,
         columns=tuple(used),
         constants=constants,
+        profile=profile,
         lang=request.lang,
         channel=channel,
         lang_column=request.lang_column,

@@ -370,3 +370,18 @@ def test_draft_warns_on_stderr_when_the_reply_acknowledges_a_debt(case: str, war
     warning = "Warning: письмо признаёт долг. Признание долга прерывает срок исковой давности"
     assert (warning in result.stderr) is warned, result.stderr
     assert "Warning" not in result.stdout
+
+
+def test_list_shows_a_broken_user_playbook_without_hiding_the_others(tmp_path: Path) -> None:
+    (tmp_path / "broken.yaml").write_text("id: broken\ntitle: [x\n", encoding="utf-8")
+    listed = run("list", "--playbooks", str(tmp_path), "--json")
+    assert listed.code == 0, listed.output
+    entries = {p["id"]: p for p in json.loads(listed.stdout)["playbooks"]}
+    assert entries["broken"] == {
+        "id": "broken",
+        "error": f"{tmp_path / 'broken.yaml'}:3:1: malformed YAML: did not find expected ',' or ']'",
+    }
+    assert entries["complaint"]["channels"] == ["email", "letter", "public", "chat"]
+    text = run("list", "--playbooks", str(tmp_path))
+    assert "broken                 (does not load: `replykit validate` says why)\n" in text.stdout
+    assert text.stderr.startswith("Warning: ")

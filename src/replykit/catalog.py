@@ -5,17 +5,26 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from replykit.errors import PlaybookError
 from replykit.fields import to_plain
 from replykit.locations import SearchPath
 from replykit.playbook import Field, Playbook
 
 
 def list_playbooks(playbooks_dir: Path | None = None) -> list[dict[str, Any]]:
-    """Every playbook on the search path: id, title, languages, channels, source."""
+    """Every playbook on the search path: id, title, languages, channels, source.
+
+    A playbook that does not load is listed with its ``error`` (the others stay usable);
+    ``replykit validate`` shows every problem in it.
+    """
     search = SearchPath.default(playbooks_dir)
-    entries = []
+    entries: list[dict[str, Any]] = []
     for playbook_id in search.available_ids():
-        pb = search.load(playbook_id)
+        try:
+            pb = search.load(playbook_id)
+        except PlaybookError as err:
+            entries.append({"id": playbook_id, "error": err.message.split("\n", 1)[0]})
+            continue
         entries.append(
             {
                 "id": pb.id,

@@ -119,6 +119,10 @@ def list_command(playbooks: PlaybooksOpt = None, as_json: JsonOpt = False) -> No
         _print_json({"playbooks": entries})
         return
     for entry in entries:
+        if "error" in entry:
+            sys.stdout.write(f"{entry['id']:<22} (does not load: `replykit validate` says why)\n")
+            sys.stderr.write(f"Warning: {entry['error']}\n")
+            continue
         langs = ",".join(entry["languages"])
         channels = ",".join(entry["channels"])
         sys.stdout.write(f"{entry['id']:<22} {entry['title']['en']}  [{langs}] [{channels}]\n")

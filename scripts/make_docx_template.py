@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import sys
-import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -34,10 +33,11 @@ from docx.shared import Cm, Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
+from replykit.formats.docx import stable_zip
+
 OUT = Path(__file__).resolve().parents[1] / "templates" / "docx" / "letter.docx"
 FONT = "Times New Roman"
 FIXED_TIME = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 
 
 def _set_fonts(style_element: object, name: str) -> None:
@@ -259,22 +259,7 @@ def build() -> bytes:
 
     raw = io.BytesIO()
     doc.save(raw)
-    return _stable_zip(raw.getvalue())
-
-
-def _stable_zip(data: bytes) -> bytes:
-    """The same archive with fixed timestamps and order, so a rebuild is byte-identical."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as src,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
-    ):
-        for name in sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n)):
-            info = zipfile.ZipInfo(name, ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            dst.writestr(info, src.read(name))
-    return out.getvalue()
+    return stable_zip(raw.getvalue())
 
 
 def main(argv: list[str]) -> int:

@@ -152,11 +152,14 @@ def render_docx(letter: Letter, template: Path | None = None) -> bytes:
         tpl.save(raw)
     except (ValueError, OSError) as err:
         raise OutputError(f"cannot build the .docx: {err}") from err
-    return _stable_zip(raw.getvalue())
+    return stable_zip(raw.getvalue())
 
 
-def _stable_zip(data: bytes) -> bytes:
-    """The archive with fixed timestamps, so the same letter gives the same bytes."""
+def stable_zip(data: bytes) -> bytes:
+    """The archive with fixed timestamps, so the same document gives the same bytes.
+
+    Also used by ``scripts/make_docx_template.py`` for the built-in template.
+    """
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(data)) as src,

@@ -65,6 +65,8 @@ _INITIAL = re.compile(r"^[^\W\d_]$")
 def _ends_with_abbreviation(value: str) -> bool:
     last = value.rsplit(" ", 1)[-1].rstrip(".")
     last = last.rsplit(".", 1)[-1] if "." in last else last  # «т.д.», «01.03.2026 г.»
+    if last.endswith("г") and last[:-1].isdigit():  # a year glued to its «г.»: «2026г.»
+        return True
     return bool(_INITIAL.match(last)) or last.casefold() in _ABBREVIATIONS
 
 

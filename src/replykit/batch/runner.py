@@ -45,13 +45,8 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, NamedTuple, Protocol
 
 from replykit.answers import ResolvedAnswers, merge_assignments
-from replykit.batch.readers import (
-    DEFAULT_MAX_FIELD_BYTES,
-    RowSource,
-    check_mapping,
-    parse_mappings,
-    read_rows,
-)
+from replykit.batch.columns import check_mapping, parse_mappings, plan_columns
+from replykit.batch.input import DEFAULT_MAX_FIELD_BYTES, RowSource, read_rows
 from replykit.errors import (
     AnswerError,
     BatchInputError,
@@ -660,16 +655,10 @@ def _prepare(request: BatchRequest, report: BatchReporter) -> tuple[RowSource, _
         check_mapping(mapping, columns, source=source.name)
         special = [c for c in (request.lang_column, request.channel_column) if c is not None]
         check_mapping({c: c for c in special}, columns, source=source.name)
-        used: list[tuple[str, str]] = []
-        ignored: list[str] = []
-        for column in columns:
-            target = mapping.get(column, column)
-            if target in fields and not (column not in mapping and target in mapping.values()):
-                used.append((column, target))
-            elif column not in special:
-                ignored.append(column)
-        if ignored:
-            names = ", ".join(ignored)
+        plan = plan_columns(columns, mapping, fields, special)
+        used = plan.used
+        if plan.ignored:
+            names = ", ".join(plan.ignored)
             report.note(
                 f"ignoring columns that are not fields of {playbook.id}: {names} "
                 "(use --map COLUMN=FIELD to use one)"
@@ -677,7 +666,7 @@ def _prepare(request: BatchRequest, report: BatchReporter) -> tuple[RowSource, _
         overridden = sorted(name for _column, name in used if name in constants)
         if overridden:
             report.note(f"--set overrides the column of {', '.join(overridden)} in every row")
-        covered = frozenset(name for _column, name in used)
+        covered = plan.covered
         _check_required(playbook, covered | set(constants) | set(profile), columns, source.name)
     except BaseException:
         source.close()

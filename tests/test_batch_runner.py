@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from replykit.batch.runner import BatchRequest, RowFailure, run_batch
+from replykit.batch import BatchRequest, RowFailure, run_batch
 from replykit.errors import MissingAnswersError, OutputError, UsageError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "batch"
@@ -190,7 +190,7 @@ def _rows(path: Path, count: int) -> None:
 
 _PEAK = """
 import os, sys, tracemalloc
-from replykit.batch.runner import BatchRequest, run_batch
+from replykit.batch import BatchRequest, run_batch
 request = BatchRequest(playbook="complaint", source=sys.argv[1], assignments=tuple(sys.argv[2:]),
                        jsonl=True)
 with open(os.devnull, "wb") as sink:

@@ -630,6 +630,13 @@ def test_tsv_format_forces_tab(tmp_path: Path) -> None:
     assert _columns(path, fmt="tsv") == ["a,b", "c"]
 
 
+def test_jsonl_arrays_are_json_text_and_kept_as_parsed() -> None:
+    data = '{"tags": ["a", 2, {"x": null}], "name": "Anna", "meta": {"k": [1]}}\n'
+    (row,) = read_rows("-", stdin=io.BytesIO(data.encode()))
+    assert row.values["tags"] == '["a", 2, {"x": null}]'
+    assert row.arrays == {"tags": ["a", 2, {"x": None}]}  # objects stay JSON text only
+
+
 def test_jsonl_empty_and_not_jsonl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     Path("empty.jsonl").write_bytes(b"\n\n")

@@ -17,6 +17,7 @@ from typing import Any
 from replykit.answers import ResolvedAnswers
 from replykit.atomic import write_atomic
 from replykit.batch.input import Row
+from replykit.batch.input.cells import json_cell
 from replykit.batch.naming import compile_pattern
 from replykit.batch.preflight import Setup
 from replykit.composer import Composer
@@ -40,6 +41,7 @@ class RowPlan:
     where: str
     status: str = "ok"
     cells: dict[str, str] | None = None
+    arrays: dict[str, list[Any]] | None = None  # JSONL arrays by column, as parsed
     problems: tuple[Problem, ...] = ()
     lang: str = ""
     channel: str = ""
@@ -57,6 +59,7 @@ class RowPlan:
             row.where,
             "failed" if row.problems else "ok",
             cells=row.values,
+            arrays=row.arrays or None,
             problems=tuple(row.problems),
         )
 
@@ -71,6 +74,12 @@ class Worker:
         self.playbook = self.composer.playbook
         self.field_names = self.playbook.field_names
         self.pattern = compile_pattern(setup.name_pattern) if setup.name_pattern else None
+        # Fields whose answer is several plain values: a JSON array gives them item by item.
+        self.itemised = {
+            f.name: f.type
+            for f in self.playbook.fields
+            if f.type == "multichoice" or (f.type == "list" and not f.is_record_list)
+        }
 
     # pass 1
 
@@ -78,7 +87,7 @@ class Worker:
         """Resolve each row's answers for its language and channel, and render its stem."""
         for plan in plans:
             self._check(plan)
-            plan.cells = None
+            plan.cells = plan.arrays = None
         return plans
 
     def _check(self, plan: RowPlan) -> None:
@@ -91,8 +100,10 @@ class Worker:
         # profile=profile) is this precedence; build one and take .combined().
         given: dict[str, Any] = dict(setup.profile)
         given.update(setup.columns.answers(cells))
-        given.update(setup.constants)
         problems: list[Problem] = []
+        if plan.arrays:
+            given.update(self._array_answers(plan, plan.arrays, problems))
+        given.update(setup.constants)
         playbook = self.playbook
         lang = self._target(
             plan, cells, request.lang_column, request.lang, playbook.languages, problems
@@ -152,6 +163,37 @@ class Worker:
             )
             return default
         return value
+
+    def _array_answers(
+        self, plan: RowPlan, arrays: dict[str, list[Any]], problems: list[Problem]
+    ) -> dict[str, list[str]]:
+        """The JSON arrays that answer a multichoice or list field, as lists of cells.
+
+        Items must be plain values (text, numbers, true/false; null is skipped); a nested
+        object or array is a problem of the row. Other fields keep the array's JSON text.
+        """
+        answers: dict[str, list[str]] = {}
+        for column, name in self.setup.columns.used:
+            kind = self.itemised.get(name)
+            if kind is None or column not in arrays or name in self.setup.constants:
+                continue
+            items: list[str] = []
+            for index, item in enumerate(arrays[column], start=1):
+                if isinstance(item, dict | list):
+                    what = "an object" if isinstance(item, dict) else "an array"
+                    problems.append(
+                        Problem(
+                            f"{name}: item {index} is {what}; a {kind} field takes an array "
+                            "of plain values (text, numbers, true or false)",
+                            where=plan.where,
+                            field=name,
+                            value=json_cell(item),
+                        )
+                    )
+                elif item is not None:
+                    items.append(json_cell(item))
+            answers[name] = items
+        return answers
 
     def _row_problem(self, problem: Problem, where: str) -> Problem:
         message = problem.message

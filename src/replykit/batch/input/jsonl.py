@@ -1,4 +1,8 @@
-"""JSON Lines: one object per line; a line that is not an object is a problem on its row."""
+"""JSON Lines: one object per line; a line that is not an object is a problem on its row.
+
+An array value is a cell of JSON text, as every reader's cells are text, and is also kept as
+parsed in ``Row.arrays``: a multichoice or list field then takes its items one by one.
+"""
 
 from __future__ import annotations
 
@@ -74,10 +78,11 @@ def _jsonl_row(text: str, number: int, maker: RowMaker) -> tuple[Row, dict[str, 
         problem = Problem(f"expected a JSON object, got {kind}", where=where)
         return Row(number, {}, [problem], number, where), None
     values = {str(k).strip(): json_cell(v) for k, v in obj.items()}
+    arrays = {str(k).strip(): v for k, v in obj.items() if isinstance(v, list)}
     problems: list[Problem] = []
     if values and max(map(len, values.values())) > maker.quick:
         problems = maker.oversized(values.items(), where)
-    return Row(number, values, problems, number, where), obj
+    return Row(number, values, problems, number, where, arrays), obj
 
 
 def json_kind(obj: object) -> str:

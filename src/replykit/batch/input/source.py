@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from replykit.errors import Problem
 
@@ -19,6 +20,9 @@ class Row:
     problems: list[Problem] = field(default_factory=list)
     line: int | None = None
     where: str = ""
+    # JSONL: the arrays among the values, by column, as parsed (``values`` holds them as JSON
+    # text), so a multichoice or list field can take them item by item.
+    arrays: dict[str, list[Any]] = field(default_factory=dict)
 
 
 class RowSource:

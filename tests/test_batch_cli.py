@@ -490,8 +490,6 @@ def test_formats(fmt: str, check: object, tmp_path: Path) -> None:
 
 
 def test_docx_dispatches_to_the_docx_writer(tmp_path: Path) -> None:
-    if not (REPO / "src" / "replykit" / "formats" / "docx.py").exists():
-        pytest.skip("the docx writer (issue 4) is not in this checkout yet")
     out = tmp_path / "o"
     result = batch(
         "complaint", str(FIXTURES / "good.csv"), *CONSTANTS, "-f", "docx", "--out-dir", str(out)

@@ -15,17 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from replykit.batch import readers
-from replykit.batch.readers import (
-    Row,
-    apply_mapping,
-    check_mapping,
-    detect_delimiter,
-    parse_delimiter,
-    parse_mapping,
-    parse_mappings,
-    read_rows,
-)
+from replykit.batch.columns import check_mapping, parse_mapping, parse_mappings, plan_columns
+from replykit.batch.input import Row, decoding, read_rows
+from replykit.batch.input.cells import format_number
+from replykit.batch.input.csv import detect_delimiter
+from replykit.batch.input.options import parse_delimiter
 from replykit.errors import BatchInputError, UsageError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "csv"
@@ -276,7 +270,7 @@ def test_problem_names_the_row_and_the_line(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.chdir(FIXTURES)
     rows = list(read_rows("ragged.csv"))
     assert rows[1].problems[0].describe() == "ragged.csv:3: expected 3 fields, saw 4"
-    assert not rows[1].ok and rows[0].ok
+    assert rows[1].problems and not rows[0].problems
     rows = list(read_rows("crlf-with-lf-in-cell.csv"))
     assert rows[1].where == "crlf-with-lf-in-cell.csv:3 (line 5)"
 
@@ -305,7 +299,7 @@ def _reviews(name: str) -> list[Row]:
 def test_real_exports_read_the_same(original: str, copy: str, lossy: set[str]) -> None:
     first, second = _reviews(original), _reviews(copy)
     assert len(first) == len(second) == 150
-    assert all(r.ok for r in first + second)
+    assert not any(r.problems for r in first + second)
     differ = {a.values["id"] for a, b in zip(first, second, strict=True) if a.values != b.values}
     assert differ == lossy
     for a, b in zip(first, second, strict=True):
@@ -407,7 +401,7 @@ def test_a_bad_byte_after_the_sample_names_its_line(tmp_path: Path) -> None:
     path = tmp_path / "late.csv"
     good = b"".join(b"%d,\xd0\x90\xd0\xbd\xd0\xbd\xd0\xb0\n" % i for i in range(8000))
     path.write_bytes(b"id,name\n" + good + b"8001,\xc0\xed\xed\xe0\n")
-    assert len(good) > readers.SAMPLE_BYTES
+    assert len(good) > decoding.SAMPLE_BYTES
     source = read_rows(path)
     assert source.encoding == "utf-8"
     with pytest.raises(BatchInputError) as info:
@@ -423,7 +417,7 @@ def test_a_multibyte_character_cut_by_the_sample_is_still_utf8(tmp_path: Path) -
     rows = "1,Ж\n" * 40_000
     # Pad the header so the 64 KiB boundary falls between the two bytes of a Ж.
     candidates = [f"id{'x' * pad},name\n{rows}".encode() for pad in range(5)]
-    data = next(c for c in candidates if c[readers.SAMPLE_BYTES - 1] == 0xD0)
+    data = next(c for c in candidates if c[decoding.SAMPLE_BYTES - 1] == 0xD0)
     path.write_bytes(data)
     source = read_rows(path)
     assert source.encoding == "utf-8"
@@ -495,7 +489,7 @@ def test_a_30mb_cell_is_a_problem_on_its_row(tmp_path: Path) -> None:
     path.write_text("id,text\n1,ok\n2," + "я" * 15_000_000 + "\n3,fine\n", encoding="utf-8")
     rows = list(read_rows(path))
     assert [r.number for r in rows] == [2, 3, 4]
-    assert rows[0].ok and rows[2].ok
+    assert not rows[0].problems and not rows[2].problems
     [problem] = rows[1].problems
     assert problem.message == (
         'cell "text" is 30,000,000 bytes, over the 1,000,000-byte limit; '
@@ -515,7 +509,7 @@ def test_max_field_bytes_counts_utf8_bytes(tmp_path: Path) -> None:
 def test_past_the_hard_cap_a_line_stops_the_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(readers, "_HARD_CAP_MIN", 1000)
+    monkeypatch.setattr(decoding, "_HARD_CAP_MIN", 1000)
     monkeypatch.chdir(tmp_path)
     Path("x.csv").write_text("id,text\n1," + "x" * 2000 + "\n", encoding="utf-8")
     with pytest.raises(BatchInputError) as info:
@@ -536,7 +530,7 @@ def small_csv_field_limit() -> Iterator[None]:
 def test_past_the_hard_cap_a_cell_stops_the_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(readers, "_HARD_CAP_MIN", 1000)
+    monkeypatch.setattr(decoding, "_HARD_CAP_MIN", 1000)
     monkeypatch.chdir(tmp_path)
     Path("x.csv").write_text('id,text\n1,"' + "line\n" * 400 + '"\n', encoding="utf-8")
     with pytest.raises(BatchInputError) as info:
@@ -636,6 +630,13 @@ def test_tsv_format_forces_tab(tmp_path: Path) -> None:
     assert _columns(path, fmt="tsv") == ["a,b", "c"]
 
 
+def test_jsonl_arrays_are_json_text_and_kept_as_parsed() -> None:
+    data = '{"tags": ["a", 2, {"x": null}], "name": "Anna", "meta": {"k": [1]}}\n'
+    (row,) = read_rows("-", stdin=io.BytesIO(data.encode()))
+    assert row.values["tags"] == '["a", 2, {"x": null}]'
+    assert row.arrays == {"tags": ["a", 2, {"x": None}]}  # objects stay JSON text only
+
+
 def test_jsonl_empty_and_not_jsonl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     Path("empty.jsonl").write_bytes(b"\n\n")
@@ -657,7 +658,7 @@ def test_jsonl_empty_and_not_jsonl(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     ids=["decimal", "whole", "tenth", "huge", "tiny", "negative", "nan"],
 )  # fmt: skip
 def test_numbers_without_float_noise(value: float, expected: str) -> None:
-    assert readers._format_number(value) == expected
+    assert format_number(value) == expected
 
 
 def test_single_pass_and_close(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -796,19 +797,32 @@ def test_check_mapping_names_the_columns() -> None:
 
 
 @pytest.mark.parametrize(
-    ("values", "mapping", "expected"),
+    ("columns", "mapping", "cells", "answers", "ignored"),
     [
-        ({"Имя": "Анна", "text": "t"}, {"Имя": "name"}, {"text": "t", "name": "Анна"}),
-        ({"a": "1", "name": "old"}, {"a": "name"}, {"name": "1"}),
-        ({"a": "1"}, {}, {"a": "1"}),
-        ({"a": "1"}, {"missing": "m"}, {"a": "1"}),
+        (
+            ["Имя", "text"],
+            {"Имя": "name"},
+            {"Имя": "Анна", "text": "t"},
+            {"name": "Анна", "text": "t"},
+            (),
+        ),
+        (["a", "name"], {"a": "name"}, {"a": "1", "name": "old"}, {"name": "1"}, ("name",)),
+        (["name"], {}, {"name": "1"}, {"name": "1"}, ()),
+        (["name", "text"], {}, {"name": "1"}, {"name": "1"}, ()),
+        (["name", "extra"], {}, {"name": "1", "extra": "2"}, {"name": "1"}, ("extra",)),
     ],
-    ids=["rename", "mapped-wins", "no-mapping", "absent-key-skipped"],
+    ids=["rename", "mapped-wins", "no-mapping", "absent-key-skipped", "not-a-field-ignored"],
 )
-def test_apply_mapping(
-    values: dict[str, str], mapping: dict[str, str], expected: dict[str, str]
+def test_column_plan(
+    columns: list[str],
+    mapping: dict[str, str],
+    cells: dict[str, str],
+    answers: dict[str, str],
+    ignored: tuple[str, ...],
 ) -> None:
-    assert apply_mapping(values, mapping) == expected
+    plan = plan_columns(columns, mapping, {"name", "text"})
+    assert plan.answers(cells) == answers
+    assert plan.ignored == ignored
 
 
 # --- properties ----------------------------------------------------------------------------------
@@ -874,7 +888,7 @@ def test_written_csv_reads_back(
     with read_rows(
         "-", stdin=io.BytesIO(data), encoding="cp1251" if encoding == "cp1251" else "auto"
     ) as source:
-        got = [list(r.values.values()) for r in source if r.ok]
+        got = [list(r.values.values()) for r in source if not r.problems]
     assert source.columns == header
     if len(header) > 1:
         assert source.delimiter == delimiter

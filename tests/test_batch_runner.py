@@ -13,8 +13,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
+import yaml
 
-from replykit.batch.runner import BatchRequest, RowFailure, run_batch
+from replykit.batch import BatchRequest, RowFailure, run_batch
 from replykit.errors import MissingAnswersError, OutputError, UsageError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "batch"
@@ -109,6 +110,66 @@ def test_a_conditional_field_no_column_gives_fails_each_row_with_a_clear_message
     }
 
 
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def _jsonl_rows(path: Path, rows: list[dict[str, object]]) -> str:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    return str(path)
+
+
+def _letters(out: io.BytesIO) -> list[dict[str, object]]:
+    return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+def test_a_jsonl_array_answers_a_multichoice_field_item_by_item(tmp_path: Path) -> None:
+    answers = yaml.safe_load((GOLDEN / "objection-expensive/en-chat-unknown.yaml").read_text())
+    assert answers["options"] == ["instalments", "trial"]  # a JSON array in the row below
+    source = _jsonl_rows(tmp_path / "rows.jsonl", [answers])
+    out = io.BytesIO()
+    base = BatchRequest(playbook="objection-expensive", source=source, lang="en", channel="chat")
+    result = run_batch(replace(base, jsonl=True), None, out)
+    assert (result.rows, result.failed) == (1, 0)
+    (line,) = _letters(out)
+    assert line["letter"]["answers"]["options"] == ["instalments", "trial"]  # type: ignore[index]
+
+
+def test_a_jsonl_array_answers_a_list_field_and_its_items_may_be_numbers(tmp_path: Path) -> None:
+    constants = tuple(c for c in CONSTANTS if not c.startswith("actions+="))
+    row = {"customer_name": "Петрова Анна", "topic": "заказ", "problem": "опоздал"}
+    row["complaint_date"] = "18.11.2026"
+    source = _jsonl_rows(tmp_path / "rows.jsonl", [{**row, "actions": ["Вернули деньги", 7, None]}])
+    out = io.BytesIO()
+    base = BatchRequest(playbook="complaint", source=source, assignments=constants, jsonl=True)
+    assert run_batch(base, None, out).failed == 0
+    (line,) = _letters(out)
+    assert line["letter"]["answers"]["actions"] == ["Вернули деньги", "7"]  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("item", "what"), [(["a"], "an array"), ({"a": 1}, "an object")], ids=["array", "object"]
+)
+def test_a_nested_value_in_a_jsonl_array_is_a_problem_of_its_row(
+    tmp_path: Path, item: object, what: str
+) -> None:
+    constants = tuple(c for c in CONSTANTS if not c.startswith("actions+="))
+    row = {"customer_name": "Петрова Анна", "topic": "заказ", "problem": "опоздал"}
+    row["complaint_date"] = "18.11.2026"
+    rows = [{**row, "actions": ["Вернули деньги"]}, {**row, "actions": ["Вернули деньги", item]}]
+    source = _jsonl_rows(tmp_path / "rows.jsonl", rows)
+    recorder = Recorder()
+    base = BatchRequest(playbook="complaint", source=source, assignments=constants, jsonl=True)
+    result = run_batch(base, recorder, io.BytesIO())
+    assert (result.rows, result.rendered, result.failed) == (2, 1, 1)
+    (failure,) = recorder.failures
+    (problem,) = failure.problems
+    assert (failure.row, problem.field, problem.where) == (2, "actions", f"{source}:2")
+    assert problem.message == (
+        f"actions: item 2 is {what}; a list field takes an array of plain values "
+        "(text, numbers, true or false)"
+    )
+
+
 def test_required_fields_without_any_source_fail_before_reading_rows() -> None:
     with pytest.raises(MissingAnswersError) as caught:
         run_batch(request("good.csv", jsonl=True, assignments=()))
@@ -190,7 +251,7 @@ def _rows(path: Path, count: int) -> None:
 
 _PEAK = """
 import os, sys, tracemalloc
-from replykit.batch.runner import BatchRequest, run_batch
+from replykit.batch import BatchRequest, run_batch
 request = BatchRequest(playbook="complaint", source=sys.argv[1], assignments=tuple(sys.argv[2:]),
                        jsonl=True)
 with open(os.devnull, "wb") as sink:

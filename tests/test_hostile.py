@@ -241,7 +241,7 @@ def test_a_30_mb_cell_fails_its_row_only(extra: list[str], message: str, tmp_pat
 
 def test_the_documented_limits_are_the_limits_in_the_code() -> None:
     from replykit import answers, fields, playbook
-    from replykit.batch import readers
+    from replykit.batch import input as readers
 
     readme = (REPO / "README.md").read_text(encoding="utf-8").split("## Limits", 1)[1]
     security = (REPO / "SECURITY.md").read_text(encoding="utf-8")

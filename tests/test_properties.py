@@ -19,8 +19,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from replykit.batch.input import Row, read_rows
 from replykit.batch.naming import OutputNamer, safe_filename
-from replykit.batch.readers import Row, read_rows
 from replykit.errors import BatchInputError, PlaybookError
 from replykit.fields import FieldValueError, parse_value
 from replykit.playbook import FIELD_TYPES, Choice, Field, Playbook, parse_playbook

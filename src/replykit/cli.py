@@ -287,8 +287,8 @@ def batch_command(
     as_json: JsonOpt = False,
 ) -> None:
     """One letter per row of a spreadsheet: check every row, then render. Exit 6 if rows fail."""
+    from replykit.batch import BatchRequest, run_batch
     from replykit.batch.progress import TerminalReporter
-    from replykit.batch.runner import BatchRequest, run_batch
 
     request = BatchRequest(
         playbook=playbook,

@@ -8,6 +8,9 @@ lower-cased, and any run of other characters becomes ``-``. Characters with no A
 every file system, shell, zip tool and mail attachment, and sort predictably.
 
 So ``"0007 Смирнова Анна"`` becomes ``0007-smirnova-anna``.
+
+The ``--name`` pattern that gives each row its stem is checked here too, before row 1: fields
+and a few filters, no statements, calls or arithmetic (see :func:`check_pattern`).
 """
 
 from __future__ import annotations
@@ -15,14 +18,23 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Set
 from pathlib import Path
+from typing import Any
 
-from replykit.errors import OutputError
+from jinja2 import TemplateSyntaxError, meta, nodes
+
+from replykit.errors import OutputError, UsageError
+from replykit.sandbox import sandboxed_environment
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DEFAULT_NAME_PATTERN",
     "FALLBACK_NAME",
     "OutputNamer",
+    "check_pattern",
+    "compile_pattern",
+    "default_pattern",
     "safe_filename",
     "slugify",
     "transliterate",
@@ -30,6 +42,9 @@ __all__ = [
 
 DEFAULT_MAX_BYTES = 120
 FALLBACK_NAME = "letter"
+DEFAULT_NAME_PATTERN = '{{ "%04d"|format(row_number) }}-{{ customer_name }}'
+_FALLBACK_PATTERN = '{{ "%04d"|format(row_number) }}'
+_PATTERN_NAMES = frozenset({"row_number", "lang", "channel"})
 
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
@@ -156,3 +171,72 @@ class OutputNamer:
                 hint="remove the symbolic link, or choose another --out-dir",
             )
         return path
+
+
+def default_pattern(fields: Set[str]) -> str:
+    """The ``--name`` pattern when none is given: the row number, and the customer's name."""
+    return DEFAULT_NAME_PATTERN if "customer_name" in fields else _FALLBACK_PATTERN
+
+
+def compile_pattern(source: str) -> Any:
+    """A checked ``--name`` pattern as a sandboxed template."""
+    env = sandboxed_environment()
+    # A name may use an unanswered field: it prints as nothing, never as "None".
+    env.finalize = lambda value: "" if value is None else value
+    return env.from_string(source)
+
+
+# A name pattern is fields and a few filters, no statements, calls or arithmetic: a pattern
+# like {% for %}{% for %} or "x" * 10**10 would otherwise stall or swamp every row.
+_NAME_FILTERS = frozenset(
+    {"format", "lower", "upper", "title", "capitalize", "trim", "truncate", "default", "d"}
+    | {"string", "date", "first", "last", "replace"}
+)
+# TODO(core-split): these three limits belong in limits.py with the README "Limits".
+_MAX_PATTERN_CHARS = 200
+_MAX_CONST_INT = 999
+_MAX_CONST_CHARS = 40
+_WIDE_FORMAT = re.compile(r"%[-+ #0]*\d{3,}")
+
+
+def check_pattern(pattern: str, fields: Set[str]) -> None:
+    """Raise UsageError unless ``pattern`` is a safe ``--name`` over ``fields``."""
+
+    def refuse(why: str) -> UsageError:
+        return UsageError(
+            f"--name {pattern!r}: {why}",
+            hint="A name pattern holds fields, row_number, lang and channel with simple filters, "
+            "e.g. --name '{{ \"%04d\"|format(row_number) }}-{{ customer_name }}'.",
+        )
+
+    if len(pattern) > _MAX_PATTERN_CHARS:
+        raise refuse(f"longer than {_MAX_PATTERN_CHARS} characters")
+    try:
+        tree = sandboxed_environment().parse(pattern)
+    except TemplateSyntaxError as err:
+        raise UsageError(f"--name {pattern!r}: {err.message}") from err
+    allowed = (
+        nodes.Output, nodes.TemplateData, nodes.Name, nodes.Const, nodes.Filter, nodes.Getattr,
+        nodes.Getitem, nodes.Concat, nodes.CondExpr, nodes.Compare, nodes.Operand, nodes.And,
+        nodes.Or, nodes.Not, nodes.Keyword,
+    )  # fmt: skip
+    for node in tree.find_all(nodes.Node):
+        if not isinstance(node, allowed):
+            raise refuse(f"only fields and filters are allowed, not {type(node).__name__.lower()}")
+        if isinstance(node, nodes.Filter) and node.name not in _NAME_FILTERS:
+            raise refuse(f"the filter '{node.name}' is not allowed in a name")
+        if isinstance(node, nodes.Const):
+            value = node.value
+            too_big = isinstance(value, int | float) and abs(value) > _MAX_CONST_INT
+            if too_big or (
+                isinstance(value, str)
+                and (len(value) > _MAX_CONST_CHARS or _WIDE_FORMAT.search(value))
+            ):
+                raise refuse(f"the constant {value!r} is too large for a name")
+    unknown = sorted(meta.find_undeclared_variables(tree) - fields - _PATTERN_NAMES)
+    if unknown:
+        raise UsageError(
+            f"--name {pattern!r} uses {', '.join(unknown)}, which "
+            f"{'is not a field' if len(unknown) == 1 else 'are not fields'}",
+            hint="A name pattern may use the playbook's fields, row_number, lang and channel.",
+        )

@@ -11,14 +11,14 @@ import json
 import sys
 from typing import Any, TextIO
 
-from replykit.batch.runner import BatchResult, RowFailure
+from replykit.batch.result import BatchResult, RowFailure
 from replykit.errors import ReplykitError
 
 __all__ = ["TerminalReporter", "summary_text"]
 
 
 class TerminalReporter:
-    """A :class:`~replykit.batch.runner.BatchReporter` for the command line."""
+    """A :class:`~replykit.batch.result.BatchReporter` for the command line."""
 
     def __init__(
         self, *, progress: bool, quiet: bool, as_json: bool, stream: TextIO | None = None

@@ -257,6 +257,7 @@ def test_docx_core_properties_carry_the_subject_not_the_tools(tmp_path: Path) ->
 
 def test_the_builtin_template_is_what_the_script_makes(tmp_path: Path) -> None:
     target = tmp_path / "letter.docx"
+    # A subprocess: the test is about the script as it is run, not about replykit's CLI.
     made = subprocess.run(
         [sys.executable, str(REPO / "scripts" / "make_docx_template.py"), str(target)],
         capture_output=True,
@@ -405,6 +406,7 @@ def test_pdf_through_libreoffice_and_a_picture_of_it(tmp_path: Path) -> None:
     out = tmp_path / "reply.pdf"
     draft(CLAIM_RU, out)
     assert out.read_bytes().startswith(b"%PDF-")
+    # pdftoppm is another program, not replykit.
     made = subprocess.run(
         ["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(out), str(tmp_path / "page")],
         capture_output=True,

@@ -8,8 +8,6 @@ language and channel.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -22,23 +20,12 @@ from replykit.locations import SearchPath
 from replykit.playbook import parse_playbook
 from replykit.schema import answers_schema
 
+from .clihelp import run
 from .conftest import GOLDEN
 
 SEARCH = SearchPath.default()
 BUILTINS = [(pid, lang) for pid in SEARCH.available_ids() for lang in ("ru", "en")]
 GOLDEN_CASES = sorted(GOLDEN.glob("*/*.yaml"))
-
-
-def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    """``python -m replykit ARGS`` as an agent would run it."""
-    return subprocess.run(
-        [sys.executable, "-m", "replykit", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
 
 
 def validator(schema: dict[str, Any]) -> Draft202012Validator:
@@ -95,19 +82,19 @@ def answers_from_schema(schema: dict[str, Any]) -> dict[str, Any]:
     ("playbook", "lang"), BUILTINS, ids=[f"{p}-{lang}" for p, lang in BUILTINS]
 )
 def test_an_agent_drafts_every_channel_from_the_schema_alone(playbook: str, lang: str) -> None:
-    result = run_cli("schema", playbook, "--lang", lang)
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = run("schema", playbook, "--lang", lang)
+    assert result.code == 0, result.stdout + result.stderr
     schema = json.loads(result.stdout)
     Draft202012Validator.check_schema(schema)
     answers = answers_from_schema(schema)
     assert errors_of(schema, answers) == []
     for channel in schema["x-replykit"]["channels"]:
-        drafted = run_cli(
+        drafted = run(
             "draft", playbook, "--lang", lang, "--channel", channel,
             "--answers", "-", "--no-input", "--json", "--no-check",
             stdin=json.dumps(answers, ensure_ascii=False),
         )  # fmt: skip
-        assert drafted.returncode == 0, f"{channel}: {drafted.stdout}{drafted.stderr}"
+        assert drafted.code == 0, f"{channel}: {drafted.stdout}{drafted.stderr}"
         letter = json.loads(drafted.stdout)
         assert (letter["playbook"], letter["lang"], letter["channel"]) == (playbook, lang, channel)
 
@@ -272,8 +259,8 @@ def test_a_when_over_a_field_becomes_if_then(tiny: dict[str, Any]) -> None:
 
 
 def test_schema_command_errors_are_json_with_exit_4() -> None:
-    result = run_cli("schema", "no-such-playbook", "--json")
-    assert result.returncode == 4, result.stderr
+    result = run("schema", "no-such-playbook", "--json")
+    assert result.code == 4, result.stderr
     error = json.loads(result.stdout)["error"]
     assert (error["kind"], error["exit_code"], error["message"]) == (
         "playbook",

@@ -238,11 +238,7 @@ USAGE_CASES = [
         2,
         "Error: --name '{{ client }}' uses client, which is not a field",
     ),
-    (
-        ["--out-dir", "x", "--name", "{{ topic"],
-        2,
-        "Error: --name '{{ topic': unexpected end of template, expected 'end of print statement'.",
-    ),
+    (["--out-dir", "x", "--name", "{{ topic"], 2, "Error: --name '{{ topic': "),
     (
         [
             "--out-dir",
@@ -295,8 +291,11 @@ def test_option_errors(extra: list[str], code: int, message: str, tmp_path: Path
             2,
             "--json and --jsonl both print on stdout; pick one",
         )
+    elif message.endswith(": "):  # replykit's part of a message that goes on in Jinja's words
+        assert result.stderr.splitlines()[0].startswith(message), result.output
     else:
         assert result.stderr.splitlines()[0] == message
+    assert "Traceback" not in result.stderr
     assert not (REPO / "x").exists()
 
 

@@ -33,7 +33,19 @@ def validator(schema: dict[str, Any]) -> Draft202012Validator:
 
 
 def errors_of(schema: dict[str, Any], answers: dict[str, Any]) -> list[str]:
-    return sorted(e.message for e in validator(schema).iter_errors(answers))
+    """Each error as "KEYWORD /PATH: WHAT", from jsonschema's data, not its wording."""
+    found = []
+    for error in validator(schema).iter_errors(answers):
+        where = "/" + "/".join(str(part) for part in error.absolute_path)
+        if error.validator == "required":
+            what = ", ".join(n for n in error.validator_value if n not in error.instance)
+        elif error.validator == "additionalProperties":
+            known = error.schema.get("properties", {})
+            what = ", ".join(sorted(n for n in error.instance if n not in known))
+        else:
+            what = repr(error.instance)
+        found.append(f"{error.validator} {where}: {what}")
+    return sorted(found)
 
 
 # --- an agent's answers, from the schema alone ---------------------------------------------
@@ -212,30 +224,26 @@ VALIDITY = [
     (
         "bad date",
         {"due": "2026-13-45"},
-        ["'2026-13-45' is not valid under any of the given schemas"],
+        ["anyOf /due: '2026-13-45'"],
     ),
-    ("bad e-mail", {"email": "nope"}, ["'nope' is not a 'email'"]),
-    ("unknown choice", {"fault": "them"}, ["'them' is not valid under any of the given schemas"]),
-    (
-        "unknown field",
-        {"nmae": "x"},
-        ["Additional properties are not allowed ('nmae' was unexpected)"],
-    ),
+    ("bad e-mail", {"email": "nope"}, ["format /email: 'nope'"]),
+    ("unknown choice", {"fault": "them"}, ["oneOf /fault: 'them'"]),
+    ("unknown field", {"nmae": "x"}, ["additionalProperties /: nmae"]),
     ("money as text", {"refund": "125 000,50"}, []),
     ("money as number", {"refund": 125000.5}, []),
-    ("nobody needs findings", {"fault": "nobody"}, ["'findings' is a required property"]),
+    ("nobody needs findings", {"fault": "nobody"}, ["required /: findings"]),
     ("nobody with findings", {"fault": "nobody", "findings": "ok", "extra": "more"}, []),
     (
         "findings need extra",
         {"fault": "nobody", "findings": "x"},
-        ["'extra' is a required property"],
+        ["required /: extra"],
     ),
     (
         "record with unknown key",
         {"items": [{"title": "Act", "pages": 2}]},
-        ["Additional properties are not allowed ('pages' was unexpected)"],
+        ["additionalProperties /items/0: pages"],
     ),
-    ("record without title", {"items": [{"copies": 2}]}, ["'title' is a required property"]),
+    ("record without title", {"items": [{"copies": 2}]}, ["required /items/0: title"]),
 ]
 
 

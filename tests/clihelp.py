@@ -18,6 +18,10 @@ from typer.testing import CliRunner
 
 from replykit.cli import main
 
+# click's help formatter, as the test runner's module imported it (typer vendors click in
+# newer releases, older ones use click itself).
+_FORMATTING = getattr(sys.modules[CliRunner.isolation.__module__], "formatting", None)
+
 # Answers every complaint row of a batch shares, given once with --set.
 COMPLAINT_CONSTANTS = [
     "--set=company_name=Интернет-магазин «Лампа»",
@@ -53,10 +57,17 @@ def run(
     and the exception hook are restored afterwards. An exception that escapes ``main()``
     is printed as a traceback on stderr with exit 1, as Python would print it.
     """
-    overrides: dict[str, str | None] = {"REPLYKIT_DEBUG": None, **(env or {})}
+    # A pipe has no width: a real run wraps --help at COLUMNS, else at 80 columns.
+    overrides: dict[str, str | None] = {
+        "REPLYKIT_DEBUG": None,
+        "COLUMNS": os.environ.get("COLUMNS", "80"),
+        **(env or {}),
+    }
     saved = os.getcwd(), sys.argv, sys.excepthook
     code = 0
     with CliRunner().isolation(input=stdin, env=overrides) as (out, err, _mixed):
+        if _FORMATTING is not None:  # the runner pins --help to 80 columns; a real run does not
+            _FORMATTING.FORCED_WIDTH = None  # the runner restores it
         try:
             if cwd is not None:
                 os.chdir(cwd)

@@ -231,6 +231,7 @@ def test_sigkill_mid_write_leaves_no_partial_file(tmp_path: Path) -> None:
         write_atomic(Path({str(path)!r}), "x" * 1_000_000)
         """
     )
+    # A real process: the test SIGKILLs it in the middle of a write.
     child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
     try:
         assert child.stdout is not None

@@ -722,8 +722,8 @@ def test_xlsx_from_stdin(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"not a zip", "{p}: cannot open as an XLSX workbook (BadZipFile: File is not a zip file)"),
-        (b"", "{p}: cannot open as an XLSX workbook (BadZipFile: File is not a zip file)"),
+        (b"not a zip", "{p}: cannot open as an XLSX workbook ("),
+        (b"", "{p}: cannot open as an XLSX workbook ("),
     ],
     ids=["text", "empty"],
 )
@@ -732,7 +732,9 @@ def test_broken_xlsx(data: bytes, message: str, tmp_path: Path) -> None:
     path.write_bytes(data)
     with pytest.raises(BatchInputError) as info:
         read_rows(path)
-    assert info.value.message == message.format(p=path)
+    # replykit's part; what follows in the brackets is openpyxl's (or zipfile's) own.
+    assert info.value.message.startswith(message.format(p=path))
+    assert info.value.hint == "check that it is a real .xlsx file, or pass --input-format csv"
 
 
 def test_empty_xlsx(tmp_path: Path) -> None:

@@ -268,6 +268,7 @@ def _peak(source: Path) -> tuple[int, int]:
     A fresh process, because inside the test session the collector's schedule and whatever
     earlier tests left in caches move the peak by more than the rows would.
     """
+    # A fresh interpreter, for the reason above.
     out = subprocess.run(
         [sys.executable, "-c", _PEAK, str(source), *CONSTANTS],
         capture_output=True,

@@ -171,7 +171,7 @@ def _read_until(fd: int, wanted: bytes, seen: bytearray, seconds: float = 30) ->
 def _draft_on_a_terminal(keys: bytes, cwd: Path) -> tuple[int, str]:
     """Run ``draft complaint -o out.txt`` on a pseudo-terminal, type ``keys`` at the first
     question, and return the exit code and everything the terminal showed."""
-    pid, fd = pty.fork()
+    pid, fd = pty.fork()  # a real process on a real terminal: Ctrl-C is a signal to it
     if pid == 0:  # the child: replykit, with the terminal as stdin, stdout and stderr
         os.chdir(cwd)
         env = {**os.environ, "COLUMNS": "100", "TERM": "dumb"}

@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from typing import Any
 
 import pytest
 
+from .clihelp import run
 from .conftest import GOLDEN
 
 
 def run_json(*args: str, stdin: str | None = None) -> tuple[int, Any]:
-    result = subprocess.run(
-        [sys.executable, "-m", "replykit", *args, "--json"],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-    )
-    return result.returncode, json.loads(result.stdout)
+    result = run(*args, "--json", stdin=stdin)
+    return result.code, json.loads(result.stdout)
 
 
 def test_list_shape() -> None:

@@ -631,6 +631,7 @@ def test_import_is_cheap() -> None:
         "assert not heavy, heavy\n"
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    # A fresh interpreter: this one has long imported the language libraries.
     result = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
     )

@@ -20,6 +20,7 @@ pytest.importorskip("build")
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
+    # Subprocesses here: the test is about the built wheel installed in a clean venv.
     subprocess.run(
         [
             sys.executable,

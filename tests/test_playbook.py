@@ -108,19 +108,21 @@ def test_all_problems_of_a_file_come_at_once() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("id: x\ntitle: [a\n", "demo.yaml:3:1: malformed YAML: did not find expected ',' or ']'"),
+        ("id: x\ntitle: [a\n", "demo.yaml:3:1: malformed YAML: "),
         (
             "- a\n- b\n",
             "demo.yaml: a playbook must be a YAML mapping with id, title, fields and steps",
         ),
         (
             "!!python/object:os.system {}\n",
-            "demo.yaml:1:1: malformed YAML: could not determine a constructor",
+            "demo.yaml:1:1: malformed YAML: ",
         ),
     ],
     ids=["unclosed-list", "not-a-mapping", "python-tag-refused"],
 )
 def test_malformed_yaml(text: str, message: str) -> None:
+    """replykit's part of the message: the file, the position and what is wrong; PyYAML's
+    own words after it vary with its version."""
     with pytest.raises(PlaybookError) as caught:
         parse_playbook(text, "demo.yaml")
     assert caught.value.message.startswith(message)

@@ -22,7 +22,7 @@ class Terminal:
     """replykit on a pseudo-terminal, driven like a person: wait for a prompt, type a line."""
 
     def __init__(self, args: list[str], cwd: Path) -> None:
-        self.pid, self.fd = pty.fork()
+        self.pid, self.fd = pty.fork()  # a real process: the test is about a real terminal
         if self.pid == 0:
             os.chdir(cwd)
             env = {**os.environ, "COLUMNS": "200", "TERM": "dumb"}

@@ -49,6 +49,7 @@ def test_agent_session_in_readme_runs_verbatim(tmp_path) -> None:  # type: ignor
         **os.environ,
         "PATH": f"{os.path.dirname(sys.executable)}{os.pathsep}{os.environ['PATH']}",
     }
+    # A real shell: the README's session runs the installed console script verbatim.
     result = subprocess.run(
         ["bash", "-euo", "pipefail", "-c", script],
         cwd=tmp_path,

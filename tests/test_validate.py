@@ -8,13 +8,11 @@ are the exact problems, or a folder laid out like the repository (``playbooks/``
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from .clihelp import Result, run
 from .conftest import REPO
 
 FIXTURES = REPO / "tests" / "fixtures" / "playbooks"
@@ -23,18 +21,9 @@ FOLDER_CASES = sorted(p for p in FIXTURES.iterdir() if (p / "expect.txt").is_fil
 HINT = "Hint: Fix each line above and run `replykit validate` again.\n"
 
 
-def validate(*args: str) -> subprocess.CompletedProcess[str]:
-    """``python -m replykit validate ARGS`` run from the fixtures folder (paths stay short)."""
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "replykit", "validate", *args],
-        cwd=FIXTURES,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=60,
-    )
+def validate(*args: str) -> Result:
+    """``replykit validate ARGS`` run from the fixtures folder (paths stay short)."""
+    return run("validate", *args, cwd=FIXTURES)
 
 
 def expected_problems(case: Path) -> list[str]:
@@ -59,20 +48,20 @@ def test_each_bad_playbook_is_reported_exactly(case: Path) -> None:
     problems = expected_problems(case)
     assert problems, f"{case.name}: no expected problems written down"
     result = validate(case.name)
-    assert (result.returncode, result.stdout) == (4, ""), result.stderr
+    assert (result.code, result.stdout) == (4, ""), result.stderr
     assert result.stderr == stderr_for(problems)
 
 
 def test_every_problem_of_every_path_at_once() -> None:
     names = [c.name for c in CASES]
     result = validate(*names)
-    assert result.returncode == 4
+    assert result.code == 4
     assert result.stderr == stderr_for([p for c in CASES for p in expected_problems(c)])
 
 
 def test_problems_as_json() -> None:
     result = validate("unknown-field", "--json")
-    assert result.returncode == 4, result.stderr
+    assert result.code == 4, result.stderr
     error = json.loads(result.stdout)["error"]
     assert (error["kind"], error["exit_code"]) == ("playbook", 4)
     assert error["problems"] == [
@@ -95,14 +84,12 @@ def test_problems_as_json() -> None:
 )
 def test_a_good_folder_or_file_passes(target: str) -> None:
     result = validate(target)
-    assert (result.returncode, result.stdout) == (0, "ok: 1 playbooks, 2 templates\n"), (
-        result.stderr
-    )
+    assert (result.code, result.stdout) == (0, "ok: 1 playbooks, 2 templates\n"), result.stderr
 
 
 def test_good_as_json() -> None:
     result = validate("good", "--json")
-    assert result.returncode == 0, result.stderr
+    assert result.code == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["ok"] is True
     assert report["playbooks"] == ["good/playbooks/tiny.yaml"]
@@ -111,13 +98,13 @@ def test_good_as_json() -> None:
 
 def test_a_missing_path_is_a_problem() -> None:
     result = validate("no-such-folder")
-    assert result.returncode == 4
+    assert result.code == 4
     assert result.stderr == stderr_for(["no-such-folder: no such file or folder"])
 
 
 def test_the_builtin_playbooks_and_templates_pass() -> None:
     result = validate()
-    assert result.returncode == 0, result.stderr
+    assert result.code == 0, result.stderr
     assert result.stdout.startswith("ok: ")
 
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from pytrovich import PetrovichDeclinationMaker
 
 __all__ = [
+    "Gender",
     "PersonName",
     "count_ru",
     "dative_full",
@@ -331,23 +332,25 @@ def genitive_full(full_name: str) -> str:
     return _full(full_name, "genitive")
 
 
-def salutation(full_name: str) -> str:
+def salutation(full_name: str, gender: Gender | None = None) -> str:
     """The greeting line of a letter.
 
     «Уважаемый Иван Петрович!», «Уважаемая Анна Петрова!», «Уважаемый
     господин Иванов!» (no first name); «Здравствуйте, Саша Ким!» when the
-    gender cannot be told.
+    gender cannot be told. A *gender* given by the caller wins over the one
+    read from the name.
     """
     person = parse_person(full_name)
-    if person.gender is None:
+    known = gender or person.gender
+    if known is None:
         return f"Здравствуйте, {person.text}!"
-    dear = "Уважаемый" if person.gender == "male" else "Уважаемая"
+    dear = "Уважаемый" if known == "male" else "Уважаемая"
     first = "" if _is_initial(person.first) else person.first
     if first and person.middle and not _is_initial(person.middle):
         return f"{dear} {first} {person.middle}!"
     if first:
         return f"{dear} {' '.join(p for p in (first, person.last) if p)}!"
-    title = "господин" if person.gender == "male" else "госпожа"
+    title = "господин" if known == "male" else "госпожа"
     return f"{dear} {title} {person.last}!"
 
 
@@ -398,6 +401,11 @@ _CURRENCIES_RU: dict[str, tuple[str, tuple[str, str, str], tuple[str, str, str]]
         ("цент", "цента", "центов"),
     ),
     "EUR": ("евро", ("евро", "евро", "евро"), ("цент", "цента", "центов")),
+    "GBP": (
+        "ф. ст.",
+        ("фунт стерлингов", "фунта стерлингов", "фунтов стерлингов"),
+        ("пенс", "пенса", "пенсов"),
+    ),
 }
 
 

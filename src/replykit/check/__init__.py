@@ -33,7 +33,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from replykit import check_rules as R
+from replykit.check import phrases as R
 from replykit.playbook import Playbook
 
 ERROR, WARNING, INFO = "error", "warning", "info"

@@ -368,23 +368,17 @@ def check_command(
     as_json: JsonOpt = False,
 ) -> None:
     """Lint a reply: required steps, phrases to avoid, placeholders, dates. Exit 1 on an error."""
-    from replykit.check import check_reply, format_findings, read_reply
-    from replykit.errors import UsageError
+    from replykit.check import check_reply, format_findings, read_reply_file
     from replykit.locations import SearchPath
 
-    if file == "-":
-        data, source = sys.stdin.read(), "<stdin>"
-    else:
-        try:
-            data, source = Path(file).read_text(encoding="utf-8-sig"), file
-        except (OSError, UnicodeDecodeError) as err:
-            raise UsageError(f"{file}: cannot read the reply: {err}") from err
-    reply = read_reply(data)
+    reply, source, encoding = read_reply_file(file)
+    if encoding != "utf-8" and not as_json:
+        sys.stderr.write(f"Note: {source} was read as {encoding}.\n")
     playbook_id = playbook or reply.playbook
     loaded = SearchPath.default(playbooks).load(playbook_id) if playbook_id else None
     report = check_reply(reply, loaded, lang=lang, channel=channel)
     if as_json:
-        _print_json({"file": source, **report.as_dict()})
+        _print_json({"file": source, "encoding": encoding, **report.as_dict()})
     else:
         sys.stdout.write(format_findings(report, source))
     if report.has_errors:

@@ -1,60 +1,85 @@
 """Lint a reply — drafted by replykit or written by hand — against a playbook and the sources.
 
 Each finding has a rule id, a severity (``error``, ``warning``, ``info``), the line it is
-on (None for the reply as a whole), a message and a suggestion. ``replykit check`` exits 1
-when any finding is an error. The rules and what they catch:
+on (None for the reply as a whole), a message and a suggestion in the reply's language.
+``replykit check`` exits 1 when any finding is an error; ``replykit draft`` does too,
+unless ``--fail-on`` or ``--no-check`` say otherwise. The rules are listed, with what each
+catches, in :mod:`replykit.check.rules`; the phrases behind them in
+:mod:`replykit.check.phrases`.
 
-====================  ========  ==========================================================
-rule                  severity  finds
-====================  ========  ==========================================================
-missing-step          error     a step the playbook requires (``rules.require``) is absent
-avoid-phrase          error     a phrase the sources or the playbook's ``rules.avoid`` ban
-blame-shifting        error     the blame put on a courier, a supplier, the weather, …
-placeholder           error     ``[Имя клиента]``, ``{{ }}``, ``{% %}``, ``XXX``, ``___``, …
-no-deadline           error     no concrete date or deadline where the playbook needs one
-vague-time            warning   «в ближайшее время», "soon", "asap" instead of a date
-nameless-greeting     warning   «Здравствуйте!» or "Dear customer" with no name
-closing-slang         error     «Чао», «Пока», "Cheers", "xoxo", emoji in the closing
-long-sentence         warning   a sentence of more than 40 words
-public-personal-data  warning   on ``--channel public``: a phone, e-mail, order number, visit
-public-health-data    error     on ``--channel public``: diagnosis, treatment, test results
-====================  ========  ==========================================================
-
-A letter saved by ``replykit draft --format json`` carries its steps; ``check`` uses
-them instead of guessing steps from phrases, and takes the playbook, language and
+A letter saved by ``replykit draft --format json`` carries its steps and answers; ``check``
+uses them instead of guessing steps from phrases, and takes the playbook, language and
 channel from it unless told otherwise.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from replykit.check import phrases as R
+from replykit.check.reply import Reply, decode_reply, guess_language, read_reply, read_reply_file
+from replykit.check.rules import ERROR, INFO, REGISTRY, SEVERITIES, WARNING
+from replykit.check.view import ReplyView
+from replykit.errors import EXIT_CHECK, EXIT_INTERNAL, ReplykitError
 from replykit.playbook import Playbook
 
-ERROR, WARNING, INFO = "error", "warning", "info"
-SEVERITIES = (ERROR, WARNING, INFO)
-MAX_SENTENCE_WORDS = 40
-CLOSING_LINES = 5
+if TYPE_CHECKING:
+    from replykit.render import Letter
 
-#: Every rule id with its severity (the table in the module docstring, as data).
-RULES: dict[str, str] = {
-    "missing-step": ERROR,
-    "avoid-phrase": ERROR,
-    "blame-shifting": ERROR,
-    "placeholder": ERROR,
-    "no-deadline": ERROR,
-    "vague-time": WARNING,
-    "nameless-greeting": WARNING,
-    "closing-slang": ERROR,
-    "long-sentence": WARNING,
-    "public-personal-data": WARNING,
-    "public-health-data": ERROR,
-}
+__all__ = [
+    "ERROR",
+    "FAIL_ON",
+    "INFO",
+    "RULES",
+    "SEVERITIES",
+    "WARNING",
+    "CheckReport",
+    "CheckRuleError",
+    "Finding",
+    "LetterCheckError",
+    "Reply",
+    "check_letter",
+    "check_reply",
+    "decode_reply",
+    "format_findings",
+    "guess_language",
+    "read_reply",
+    "read_reply_file",
+]
+
+#: Every rule id with its severity, from the registry.
+RULES: dict[str, str] = {rule_id: entry.severity for rule_id, entry in REGISTRY.items()}
+
+#: ``--fail-on`` values: the lowest severity that fails a draft (``never``: none does).
+FAIL_ON = ("error", "warning", "never")
+
+
+class CheckRuleError(ReplykitError):
+    """A rule crashed on a reply: a bug in replykit, not a problem with the reply."""
+
+    exit_code = EXIT_INTERNAL
+    kind = "internal"
+
+
+class LetterCheckError(ReplykitError):
+    """``draft``'s own check found what ``--fail-on`` calls a failure; the letter was delivered."""
+
+    exit_code = EXIT_CHECK
+    kind = "check"
+
+    @classmethod
+    def for_report(cls, report: CheckReport, fail_on: str, written: bool) -> LetterCheckError:
+        """The error for ``report``: how many findings, and that the letter went out anyway."""
+        counts = report.counts()
+        levels = SEVERITIES[: SEVERITIES.index(fail_on) + 1]
+        found = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in levels)
+        where = "written" if written else "printed"
+        return cls(
+            f"the letter was {where}, but its check found {found} (listed above); do not send "
+            "it as it is",
+            hint="Correct the answers and draft again; --fail-on never (or --no-check) keeps "
+            "exit 0 whatever the check finds.",
+        )
 
 
 @dataclass(frozen=True)
@@ -83,18 +108,6 @@ class Finding:
 
 
 @dataclass(frozen=True)
-class Reply:
-    """A reply to check: its text and, for replykit's own letters, what produced it."""
-
-    text: str
-    playbook: str | None = None
-    lang: str | None = None
-    channel: str | None = None
-    steps: tuple[str, ...] | None = None
-    answers: Mapping[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
 class CheckReport:
     """What ``check`` found, and what it checked against."""
 
@@ -107,6 +120,13 @@ class CheckReport:
     def has_errors(self) -> bool:
         """True when any finding is an error (``check`` then exits 1)."""
         return any(f.severity == ERROR for f in self.findings)
+
+    def fails(self, fail_on: str = "error") -> bool:
+        """True when a finding is at least as severe as ``fail_on`` (``never``: False)."""
+        if fail_on == "never":
+            return False
+        worst = SEVERITIES.index(fail_on)
+        return any(SEVERITIES.index(f.severity) <= worst for f in self.findings)
 
     def counts(self) -> dict[str, int]:
         """How many findings of each severity."""
@@ -124,338 +144,27 @@ class CheckReport:
         }
 
 
-def guess_language(text: str) -> str:
-    """``ru`` when Cyrillic letters outnumber Latin ones, else ``en``."""
-    cyrillic = len(re.findall(r"[А-Яа-яЁё]", text))
-    latin = len(re.findall(r"[A-Za-z]", text))
-    return "ru" if cyrillic > latin else "en"
-
-
-def read_reply(data: str) -> Reply:
-    """A reply from file contents: a ``draft --format json`` letter, or plain text."""
-    stripped = data.lstrip("\ufeff")
-    if stripped.lstrip().startswith("{"):
+def _run(view: ReplyView) -> list[Finding]:
+    """Every registered rule over one reply; one finding per rule, line and phrase."""
+    findings: list[Finding] = []
+    seen: set[tuple[str, int | None, str]] = set()
+    for entry in REGISTRY.values():
         try:
-            loaded = json.loads(stripped)
-        except json.JSONDecodeError:
-            loaded = None
-        if isinstance(loaded, dict) and isinstance(loaded.get("text"), str):
-            steps = loaded.get("steps")
-            if steps is None and isinstance(loaded.get("parts"), dict):
-                steps = list(loaded["parts"])
-            return Reply(
-                text=loaded["text"],
-                playbook=_str_or_none(loaded.get("playbook")),
-                lang=_str_or_none(loaded.get("lang")),
-                channel=_str_or_none(loaded.get("channel")),
-                steps=tuple(str(s) for s in steps) if isinstance(steps, list) else None,
-                answers=answers if isinstance(answers := loaded.get("answers"), dict) else {},
-            )
-    return Reply(text=stripped)
-
-
-def _str_or_none(value: Any) -> str | None:
-    return value if isinstance(value, str) and value else None
-
-
-def _search(pattern: str, text: str) -> re.Match[str] | None:
-    return re.search(pattern, text, re.IGNORECASE | re.MULTILINE)
-
-
-class _Checker:
-    """Runs every rule over one reply, collecting findings (one per line and phrase)."""
-
-    def __init__(self, reply: Reply, playbook: Playbook | None, lang: str, channel: str | None):
-        self.reply = reply
-        self.playbook = playbook
-        self.lang = lang
-        self.channel = channel
-        self.lines = reply.text.splitlines()
-        self.findings: list[Finding] = []
-        self._seen: set[tuple[int | None, str]] = set()
-
-    def add(
-        self, rule: str, line: int | None, message: str, suggestion: str, key: str = ""
-    ) -> None:
-        marker = (line, key.casefold() or rule)
-        if key and marker in self._seen:  # the same phrase caught by two lists: report it once
-            return
-        self._seen.add(marker)
-        self.findings.append(Finding(rule, line, message, suggestion))
-
-    def numbered(self) -> Iterable[tuple[int, str]]:
-        return ((n, line) for n, line in enumerate(self.lines, start=1) if line.strip())
-
-    def run(self) -> list[Finding]:
-        self.placeholders()
-        self.avoid_phrases()
-        self.blame()
-        self.vague_time()
-        self.deadline()
-        self.steps()
-        self.greeting()
-        self.closing()
-        self.long_sentences()
-        if self.channel == "public":
-            self.public_data()
-        return sorted(self.findings, key=lambda f: (f.line or 0, f.rule))
-
-    # --- rules -------------------------------------------------------------------------------
-
-    def placeholders(self) -> None:
-        for number, line in self.numbered():
-            for pattern, what in R.PLACEHOLDERS:
-                for match in re.finditer(pattern, line, re.IGNORECASE):
-                    if what.startswith("a blank") and _is_signature_line(line, match.start()):
-                        continue
-                    self.add(
-                        "placeholder",
-                        number,
-                        f"leftover placeholder {match.group().strip()!r} ({what})",
-                        "Replace it with the real value, or remove it.",
-                        key=f"placeholder:{match.start()}",
-                    )
-
-    def avoid_phrases(self) -> None:
-        own = self.playbook.rules.avoid.get(self.lang, ()) if self.playbook else ()
-        lists = [
-            (pattern, tip, "the sources advise") for pattern, tip in R.AVOID.get(self.lang, ())
-        ]
-        lists += [
-            (rf"(?<!\w){re.escape(p)}(?!\w)", "", f"playbook '{self.playbook.id}' advises")
-            for p in own
-            if self.playbook
-        ]
-        for number, line in self.numbered():
-            for pattern, tip, whose in lists:
-                match = _search(pattern, line)
-                if match:
-                    phrase = match.group()
-                    self.add(
-                        "avoid-phrase",
-                        number,
-                        f"avoid «{phrase}» ({whose} against it)",
-                        tip or "Rephrase positively: say what you do and by when.",
-                        key=phrase,
-                    )
-
-    def blame(self) -> None:
-        for number, line in self.numbered():
-            for pattern in R.BLAME.get(self.lang, ()):
-                match = _search(pattern, line)
-                if match:
-                    self.add(
-                        "blame-shifting",
-                        number,
-                        f"blame put on others: «{match.group()}»",
-                        "Take responsibility: the customer dealt with you, not your partners. "
-                        "Apologise and say what you are doing about it.",
-                        key=match.group(),
-                    )
-                    break
-
-    def vague_time(self) -> None:
-        pattern = R.VAGUE_TIME.get(self.lang, "")
-        for number, line in self.numbered():
-            match = _search(pattern, line) if pattern else None
-            if match:
-                self.add(
-                    "vague-time",
-                    number,
-                    f"vague time «{match.group()}» instead of a date",
-                    "Give a real date or deadline (25.11.2026, «в течение 10 рабочих дней», "
-                    "'within 3 working days').",
-                    key=match.group(),
-                )
-
-    def deadline(self) -> None:
-        if not self._needs_deadline():
-            return
-        if any(_search(pattern, self.reply.text) for pattern in R.DEADLINE):
-            return
-        self.add(
-            "no-deadline",
-            None,
-            "no concrete date or deadline: the playbook asks for one",
-            "Say by when: a date (25.11.2026, 25 November 2026) or a period "
-            "(«в течение 10 рабочих дней», 'within 10 working days').",
-        )
-
-    def _needs_deadline(self) -> bool:
-        if self.playbook is None:
-            return False
-        return any(f.type == "date" and f.required and not f.when for f in self.playbook.fields)
-
-    def steps(self) -> None:
-        if self.playbook is None:
-            return
-        required = self.playbook.rules.require
-        conditional = {s.id: s.when for s in self.playbook.steps if s.when}
-        if self.reply.steps is not None:
-            present = set(self.reply.steps)
-            for step_id in required:
-                if step_id in present or not self._step_applies(step_id, conditional):
-                    continue
-                self.add(
-                    "missing-step",
-                    None,
-                    f"the required step '{step_id}' is missing",
-                    f"Add the '{step_id}' part; `replykit show {self.playbook.id}` lists "
-                    "the steps.",
-                )
-            return
-        for step_id in required:
-            pattern = R.STEP_PATTERNS.get(step_id, {}).get(self.lang)
-            if step_id in conditional or pattern is None:
-                continue  # cannot tell from plain text; nothing to report
-            found = bool(_search(pattern, _without_mentions(self.reply.text)))
-            if not found and step_id in ("closing", "signature"):
-                found = _signed(self.lines)
-            if not found:
-                self.add(
-                    "missing-step",
-                    None,
-                    f"the required step '{step_id}' seems to be missing",
-                    _STEP_TIPS.get(step_id, f"Add the '{step_id}' part of the reply."),
-                )
-
-    def _step_applies(self, step_id: str, conditional: Mapping[str, str]) -> bool:
-        expression = conditional.get(step_id)
-        if expression is None or self.playbook is None:
-            return True
-        from replykit.sandbox import compile_condition
-
-        context: dict[str, Any] = {
-            name: self.reply.answers.get(name) for name in self.playbook.field_names
-        }
-        context.update(lang=self.lang, channel=self.channel or "")
-        try:
-            return bool(compile_condition(expression)(**context))
-        except Exception:  # an answer the condition cannot read: assume the step applies
-            return True
-
-    def greeting(self) -> None:
-        pattern = R.NAMELESS_GREETING.get(self.lang, "")
-        greeting = R.STEP_PATTERNS["greeting"].get(self.lang, "")
-        for number, raw in self.numbered():
-            line = _without_mentions(raw)
-            nameless = _nameless(pattern, line) if pattern else ""
-            if nameless or (greeting and _search(greeting, line)):
-                if nameless:
-                    self.add(
-                        "nameless-greeting",
-                        number,
-                        f"the greeting «{nameless}» names nobody",
-                        "Address the person by name: «Уважаемая Анна Сергеевна!», "
-                        "'Dear Ms Smith,'.",
-                    )
-                return
-
-    def closing(self) -> None:
-        tail = [(n, line) for n, line in self.numbered()][-CLOSING_LINES:]
-        slang = R.SLANG_CLOSING.get(self.lang, "")
-        for number, line in tail:
-            ending = " ".join(re.split(r"(?<=[.!?…])\s+", line)[-2:])  # a one-line reply's end
-            match = (_search(slang, ending) if slang else None) or re.search(R.EMOJI, ending)
-            if match:
-                self.add(
-                    "closing-slang",
-                    number,
-                    f"slang or a joke in the closing: «{match.group().strip()}»",
-                    "Close formally: «С уважением», «С благодарностью»; 'Yours sincerely', "
-                    "'Kind regards' — then the name and position.",
-                )
-
-    def long_sentences(self) -> None:
-        for number, line in self.numbered():
-            for sentence in re.split(r"(?<=[.!?…])\s+", line):
-                words = re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", sentence)
-                if len(words) > MAX_SENTENCE_WORDS:
-                    self.add(
-                        "long-sentence",
-                        number,
-                        f"a sentence of {len(words)} words (more than {MAX_SENTENCE_WORDS})",
-                        "Split it: one thought per sentence reads faster and sounds less formal.",
-                        key=f"long:{sentence[:20]}",
-                    )
-
-    def public_data(self) -> None:
-        for number, line in self.numbered():
-            own_contact = bool(_search(R.OWN_CONTACT, line))
-            for pattern, what in R.PERSONAL_DATA:
-                match = _search(pattern, line)
-                if not match or (what == "a phone number" and not _looks_like_phone(match.group())):
-                    continue
-                if own_contact and what in ("a phone number", "an e-mail address"):
-                    continue  # the company's own contact, offered to move the talk private
-                self.add(
-                    "public-personal-data",
-                    number,
-                    f"personal data in a public reply: {what} («{match.group().strip()}»)",
-                    "Keep identifying details out of public replies; invite the person to a "
-                    "private channel instead.",
-                    key=f"personal:{what}",
-                )
-                break  # one per line: an order number is also a «№ …»
-            for pattern in R.HEALTH_DATA:
-                match = _search(pattern, line)
-                if match:
-                    self.add(
-                        "public-health-data",
-                        number,
-                        f"health data in a public reply: «{match.group().strip()}»",
-                        "Never mention diagnoses, treatment or visits in public (medical "
-                        "secrecy); move the conversation to a private channel.",
-                        key=f"health:{match.group()}",
-                    )
-                    break
-
-
-_STEP_TIPS = {
-    "greeting": "Start by addressing the person by name.",
-    "thanks": "Thank them for telling you: it shows you a weak spot.",
-    "empathy": "Acknowledge how they feel and their point of view.",
-    "apology": "Apologise sincerely, without excuses.",
-    "actions": "Say what has been and will be done, by whom and by when.",
-    "follow_up": "Say when you will check back, and give a direct contact.",
-    "closing": "Close formally (С уважением / Yours sincerely) and sign with name and position.",
-}
-
-
-def _nameless(pattern: str, line: str) -> str:
-    """The greeting when the line is one alone, or opens with one no name follows; else ""."""
-    if _search(pattern, line):
-        return line.strip()
-    match = re.match(r"^\s*(?P<head>[^,!.?]*[,!.?])\s*(?P<next>\S?)", line)
-    if not match or not _search(pattern, match.group("head")):
-        return ""
-    head = match.group("head").strip()
-    return head if head.endswith(("!", ".", "?")) or not match.group("next").isupper() else ""
-
-
-def _without_mentions(text: str) -> str:
-    """The text without the @handles a social-media reply starts its lines with."""
-    return re.sub(r"^([ \t]*@\w+[ \t]+)+", "", text, flags=re.MULTILINE)
-
-
-def _signed(lines: list[str]) -> bool:
-    """One of the last lines reads like a signature: «Мария Соколова, руководитель…»."""
-    name = r"^[A-ZА-ЯЁ][\w'’-]+\s+[A-ZА-ЯЁ][\w'’.-]*"
-    tail = [line.strip() for line in lines if line.strip()][-3:]
-    return any(re.match(name, line) and not line.endswith((".", "!", "?", ":")) for line in tail)
-
-
-def _is_signature_line(line: str, start: int) -> bool:
-    """A run of underscores at a line's start, or on a line about a signature, is a signing line."""
-    before = line[:start].strip()
-    return not before or bool(re.search(r"подпис|signature|signed|м\.\s?п\.", line, re.IGNORECASE))
-
-
-def _looks_like_phone(text: str) -> bool:
-    digits = re.sub(r"\D", "", text)
-    if re.fullmatch(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}", text.strip()):
-        return False
-    return text.strip().startswith(("+", "(")) or len(digits) >= 10
+            hits = list(entry.check(view))
+        except Exception as err:
+            raise CheckRuleError(
+                f"internal error: the check rule '{entry.id}' failed on this reply: "
+                f"{type(err).__name__}: {err}",
+                hint="This is a bug in replykit. Please report it with the reply (without "
+                "personal data); `draft --no-check` drafts without the check meanwhile.",
+            ) from err
+        for hit in hits:
+            marker = (entry.id, hit.line, hit.key)
+            if hit.key and marker in seen:  # the same phrase caught by two lists
+                continue
+            seen.add(marker)
+            findings.append(Finding(entry.id, hit.line, hit.message, hit.suggestion))
+    return sorted(findings, key=lambda f: (f.line or 0, f.rule))
 
 
 def check_reply(
@@ -470,7 +179,7 @@ def check_reply(
         reply = Reply(text=reply)
     chosen_lang = lang or reply.lang or guess_language(reply.text)
     chosen_channel = channel or reply.channel
-    findings = _Checker(reply, playbook, chosen_lang, chosen_channel).run()
+    findings = _run(ReplyView(reply, playbook, chosen_lang, chosen_channel))
     return CheckReport(
         findings=tuple(findings),
         lang=chosen_lang,
@@ -479,8 +188,8 @@ def check_reply(
     )
 
 
-def check_letter(letter: Any, playbook: Playbook) -> CheckReport:
-    """Check a letter replykit just rendered (a :class:`~replykit.render.Letter`)."""
+def check_letter(letter: Letter, playbook: Playbook) -> CheckReport:
+    """Check a letter replykit just rendered: its steps and answers are known."""
     reply = Reply(
         text=letter.text,
         playbook=letter.playbook,

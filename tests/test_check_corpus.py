@@ -25,8 +25,9 @@ from typing import Any
 import pytest
 import yaml
 
-from replykit.check import RULES, Reply, check_reply, rules
+from replykit.check import RULES, Reply, check_letter, check_reply, rules
 from replykit.check import phrases as P
+from replykit.composer import Composer
 from replykit.locations import SearchPath
 
 from .conftest import GOLDEN, REPO
@@ -140,6 +141,23 @@ def test_no_golden_letter_trips_an_error_with_or_without_its_channel(letter: Pat
     for given in (channel, None):
         report = check_reply(letter.read_text(encoding="utf-8"), playbook, lang=lang, channel=given)
         assert [f for f in report.findings if f.severity == "error"] == [], given
+
+
+GOLDEN_ANSWERS = sorted(GOLDEN.glob("*/*.yaml"))
+
+
+@pytest.mark.parametrize(
+    "answers", GOLDEN_ANSWERS, ids=[f"{c.parent.name}/{c.stem}" for c in GOLDEN_ANSWERS]
+)
+def test_no_golden_draft_trips_an_error_when_its_steps_and_answers_are_known(
+    answers: Path,
+) -> None:
+    lang, channel, _branch = answers.stem.split("-", 2)
+    composer = Composer.open(answers.parent.name, None)
+    given = yaml.safe_load(answers.read_text(encoding="utf-8"))
+    letter = composer.render(composer.resolve(given, lang, channel=channel), lang, channel)
+    report = check_letter(letter, composer.playbook)
+    assert [f for f in report.findings if f.severity == "error"] == []
 
 
 def test_english_replies_get_english_advice_and_russian_ones_russian(

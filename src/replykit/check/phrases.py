@@ -415,12 +415,14 @@ DEADLINE = (
 PROMISE: dict[str, str] = {
     "ru": r"\b(исправим|заменим|вернём|вернем|отправим|доставим|решим|устраним|перечислим|"
     r"проверим|разберёмся|разберемся|починим|компенсируем|доведём|доведем|погасим|выплатим"
-    r"|сделали|отправили|вернули|заменили|исправили|перечислили)\b"
+    r"|сделали|отправили|вернули|заменили|исправили|перечислили|привез\w*|заберём|заберем"
+    r"|заберёт|заберет)\b|\bсрок\w*\s*[—–:-]\s*(до|не позднее|\d)"
     r"|будет (сделан|исправлен|заменен|заменён|отправлен|доставлен|возвращ)\w*",
     "en": r"\bwe(['’]ll| will) (fix|replace|refund|send|deliver|resolve|repair|compensate|"
     r"transfer|pay|check|look into|sort|review|go through)\b|will be (done|fixed|replaced|"
     r"refunded|sent|delivered|resolved|settled)\b|\bwe have \w+ed\b|\b(all|everything) done\b"
-    r"|\b(put|make|set) (it|this|things) right\b|\b(are|am|['’]re) (already )?on it\b",
+    r"|\b(put|make|set) (it|this|things) right\b|\b(are|am|['’]re) (already )?on it\b"
+    r"|\bdeadline\b",
 }
 
 # ---------------------------------------------------------------------------------------------

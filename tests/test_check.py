@@ -66,7 +66,7 @@ def test_the_crafted_bad_reply_reports_each_fault_in_text(tmp_path: Path) -> Non
         "no-deadline",
         "closing-slang",
     } <= rules
-    assert result.stdout.endswith(f"{reply}: 5 errors\n")
+    assert result.stdout.endswith(f"{reply}: 6 errors\n")  # and the missing apology
 
 
 def test_check_reads_stdin_and_reports_clean_text() -> None:
@@ -79,6 +79,7 @@ def test_check_json_shape(tmp_path: Path) -> None:
     assert code == 0
     assert report == {
         "file": str(tmp_path / "reply.txt"),
+        "encoding": "utf-8",
         "playbook": None,
         "lang": "en",
         "channel": None,
@@ -90,16 +91,15 @@ def test_check_json_shape(tmp_path: Path) -> None:
                 "severity": "warning",
                 "line": 1,
                 "message": "the greeting «Hello,» names nobody",
-                "suggestion": "Address the person by name: «Уважаемая Анна Сергеевна!», "
-                "'Dear Ms Smith,'.",
+                "suggestion": "Address the person by name: 'Dear Ms Smith,'.",
             },
             {
                 "rule": "vague-time",
                 "severity": "warning",
                 "line": 3,
                 "message": "vague time «soon» instead of a date",
-                "suggestion": "Give a real date or deadline (25.11.2026, «в течение 10 рабочих "
-                "дней», 'within 3 working days').",
+                "suggestion": "Give a real date or deadline: 25 November 2026, 'within 3 "
+                "working days'.",
             },
         ],
     }
@@ -153,25 +153,6 @@ def test_every_golden_letter_passes_check(letter: Path) -> None:
          "--channel", channel],
     )  # fmt: skip
     assert result.exit_code == 0, result.stdout
-
-
-# --- draft runs check -----------------------------------------------------------------------
-
-
-def test_draft_prints_findings_on_stderr_and_keeps_exit_0() -> None:
-    golden = GOLDEN / "complaint" / "ru-email-us.yaml"
-    args = ["draft", "complaint", "--answers", str(golden), "--no-input"]
-    args += ["--set", "problem=к сожалению, заказ опоздал"]
-    result = runner.invoke(app, args)
-    assert result.exit_code == 0, result.output
-    assert result.stderr == (
-        "letter:11: error: [avoid-phrase] avoid «К сожалению» (the sources advise against it)\n"
-        "    suggestion: Say what you are doing, without «к сожалению».\n"
-        "letter: 1 error\n"
-    )
-    assert "К сожалению, заказ опоздал." in result.stdout
-    quiet = runner.invoke(app, [*args, "--no-check"])
-    assert (quiet.exit_code, quiet.stderr) == (0, "")
 
 
 # --- the 21 real company replies -------------------------------------------------------------

@@ -43,6 +43,7 @@ def test_draft_shape() -> None:
     assert code == 0
     assert list(data) == [
         "playbook", "lang", "channel", "subject", "steps", "text", "parts", "warnings", "answers",
+        "check",
     ]  # fmt: skip
     assert (data["playbook"], data["lang"], data["channel"]) == ("complaint", "en", "email")
     assert list(data["parts"]) == data["steps"]

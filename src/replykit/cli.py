@@ -1,8 +1,8 @@
 """The ``replykit`` command line: options in, one library call, output out.
 
-Exit codes: 0 done · 1 internal error · 2 usage · 3 invalid or missing answers ·
-4 invalid playbook or template · 5 output refused · 6 batch finished with
-failed rows · 130 interrupted. ``check`` exits 1 when it finds an error.
+Exit codes: 0 done · 1 check found an error (``check``, and ``draft``'s own check) ·
+2 usage · 3 invalid or missing answers · 4 invalid playbook or template · 5 output
+refused · 6 batch finished with failed rows · 70 internal error · 130 interrupted.
 With ``--json`` every command prints one JSON document on stdout, errors too;
 the shapes are documented in docs/json.md.
 """
@@ -22,9 +22,10 @@ import typer
 from replykit.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, ReplykitError
 
 EPILOG = (
-    "Exit codes: 0 done; 1 internal error (or `check` found an error); 2 usage; "
+    "Exit codes: 0 done; 1 check found an error (check, or draft's own check); 2 usage; "
     "3 invalid or missing answers; 4 invalid playbook or template; 5 output refused "
-    "(exists, unwritable); 6 batch finished with failed rows; 130 interrupted."
+    "(exists, unwritable); 6 batch finished with failed rows; 70 internal error; "
+    "130 interrupted."
 )
 
 app = typer.Typer(
@@ -174,6 +175,12 @@ def draft_command(
     check: Annotated[
         bool, typer.Option("--check/--no-check", help="Lint the letter; findings go to stderr.")
     ] = True,
+    fail_on: Annotated[
+        str,
+        typer.Option(
+            "--fail-on", help="Exit 1 when the check finds this or worse: error, warning, never."
+        ),
+    ] = "error",
     docx_template: Annotated[
         Path | None,
         typer.Option(
@@ -192,6 +199,7 @@ def draft_command(
     as_json: JsonOpt = False,
 ) -> None:
     """Draft one letter: ask what is missing (on a terminal), show it, print or save it."""
+    from replykit.check import LetterCheckError
     from replykit.drafting import DraftRequest, run_draft
 
     request = DraftRequest(
@@ -207,12 +215,18 @@ def draft_command(
         playbooks_dir=playbooks,
         as_json=as_json,
         check=check,
+        fail_on=fail_on,
         docx_template=docx_template,
         profile=profile,
         save_answers=save_answers,
         mkdir=mkdir,
     )
-    run_draft(request)
+    try:
+        run_draft(request)
+    except LetterCheckError as err:
+        if as_json:  # the letter's JSON already carries the findings under "check"
+            raise typer.Exit(err.exit_code) from None
+        raise
 
 
 @app.command("batch")
@@ -368,27 +382,22 @@ def check_command(
     as_json: JsonOpt = False,
 ) -> None:
     """Lint a reply: required steps, phrases to avoid, placeholders, dates. Exit 1 on an error."""
-    from replykit.check import check_reply, format_findings, read_reply
-    from replykit.errors import UsageError
+    from replykit.check import check_reply, format_findings, read_reply_file
+    from replykit.errors import EXIT_CHECK
     from replykit.locations import SearchPath
 
-    if file == "-":
-        data, source = sys.stdin.read(), "<stdin>"
-    else:
-        try:
-            data, source = Path(file).read_text(encoding="utf-8-sig"), file
-        except (OSError, UnicodeDecodeError) as err:
-            raise UsageError(f"{file}: cannot read the reply: {err}") from err
-    reply = read_reply(data)
+    reply, source, encoding = read_reply_file(file)
+    if encoding != "utf-8" and not as_json:
+        sys.stderr.write(f"Note: {source} was read as {encoding}.\n")
     playbook_id = playbook or reply.playbook
     loaded = SearchPath.default(playbooks).load(playbook_id) if playbook_id else None
     report = check_reply(reply, loaded, lang=lang, channel=channel)
     if as_json:
-        _print_json({"file": source, **report.as_dict()})
+        _print_json({"file": source, "encoding": encoding, **report.as_dict()})
     else:
         sys.stdout.write(format_findings(report, source))
     if report.has_errors:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_CHECK)
 
 
 @app.command("validate")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from replykit.answers import AskFunction, merge_assignments, read_answers_file
+from replykit.check import FAIL_ON, LetterCheckError, check_letter, format_findings
 from replykit.composer import Composer
 from replykit.errors import AnswerError, OutputError, UsageError
 from replykit.render import Letter
@@ -38,7 +39,8 @@ class DraftRequest:
     force: bool = False
     playbooks_dir: Path | None = None
     as_json: bool = False
-    check: bool = True  # lint the letter and print the findings on stderr (issue 6)
+    check: bool = True  # lint the letter and print the findings on stderr
+    fail_on: str = "error"  # the lowest finding severity that makes draft exit 1; never: none
     docx_template: Path | None = None  # a letterhead for docx and pdf (issue 4)
     profile: Path | None = None  # the sender profile; None: the one in the config folder
     save_answers: bool = False  # write NAME.answers.yml beside -o NAME.ext
@@ -133,6 +135,11 @@ def run_draft(request: DraftRequest) -> Letter | None:
     from replykit.formats import format_for
     from replykit.profile import answers_for, profile_path, read_profile
 
+    if request.fail_on not in FAIL_ON:
+        raise UsageError(
+            f"--fail-on {request.fail_on}: not one of {', '.join(FAIL_ON)}",
+            hint="--fail-on error (the default) exits 1 on an error finding; never: exit 0.",
+        )
     composer = Composer.open(request.playbook, request.playbooks_dir)
     channel = composer.check_target(request.lang, request.channel)
     fmt = format_for(request.output, request.fmt)
@@ -153,6 +160,7 @@ def run_draft(request: DraftRequest) -> Letter | None:
         _blame_profile(err, from_profile, profile_path(request.profile))
         raise
     options = {"docx_template": request.docx_template} if fmt in DOCX_FORMATS else {}
+    report = check_letter(letter, composer.playbook) if request.check else None
     deliver(
         letter,
         request.output,
@@ -162,15 +170,14 @@ def run_draft(request: DraftRequest) -> Letter | None:
         answers_path=plan.answers,
         mkdir=request.mkdir,
         options=options,
+        check=report.as_dict() if report is not None else None,
     )
     for caution in letter.warnings:  # the playbook's own cautions, e.g. a debt acknowledged
         sys.stderr.write(f"Warning: {caution}\n")
-    if request.check:  # findings advise; they never change draft's exit code
-        from replykit.check import check_letter, format_findings
-
-        report = check_letter(letter, composer.playbook)
-        if report.findings:
-            sys.stderr.write(format_findings(report, "letter"))
+    if report is not None and report.findings:
+        sys.stderr.write(format_findings(report, "letter"))
+    if report is not None and report.fails(request.fail_on):
+        raise LetterCheckError.for_report(report, request.fail_on, written=bool(request.output))
     return letter
 
 
@@ -226,8 +233,11 @@ def deliver(
     answers_path: Path | None = None,
     mkdir: bool = False,
     options: Mapping[str, Any] | None = None,
+    check: Mapping[str, Any] | None = None,
 ) -> None:
     """Print the letter, or write it (and its answers file) to ``output`` atomically.
+
+    ``check`` is the lint report, added to the JSON output as ``"check"``.
 
     Both files are checked before either is written: an existing one (without ``force``)
     or a missing folder (without ``mkdir``) leaves everything untouched.
@@ -236,7 +246,9 @@ def deliver(
 
     extra = dict(options or {})
     if not output or output == "-":
-        if as_json:
+        if as_json and check is not None:
+            data = _json_bytes({**letter.as_dict(), "check": dict(check)})
+        elif as_json:
             data = render_bytes(letter, "json")
         elif fmt in DOCX_FORMATS and sys.stdout.isatty():
             raise OutputError(
@@ -271,12 +283,18 @@ def deliver(
         body["output"] = {"path": str(path), "format": fmt}
         if answers_path is not None:
             body["output"]["answers"] = str(answers_path)
-        import json
-
-        sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
+        if check is not None:
+            body["check"] = dict(check)
+        sys.stdout.write(_json_bytes(body).decode("utf-8"))
     else:
         for target in plan.files:
             sys.stderr.write(f"Wrote {target}\n")
+
+
+def _json_bytes(body: Mapping[str, Any]) -> bytes:
+    import json
+
+    return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def dump_answers(answers: Mapping[str, Any]) -> str:

@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 EXIT_OK = 0
-EXIT_INTERNAL = 1
+EXIT_CHECK = 1  # check found a finding at the --fail-on level (errors by default)
 EXIT_USAGE = 2
 EXIT_ANSWERS = 3
 EXIT_PLAYBOOK = 4
 EXIT_OUTPUT = 5
 EXIT_BATCH_ROWS = 6
+EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in replykit
 EXIT_INTERRUPTED = 130
 
 

@@ -10,6 +10,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED_REVIEWS = REPO.parent / "shared" / "data" / "reviews"
 GOLDEN = REPO / "tests" / "golden"
+GOLDEN_DAY_EPOCH = 1795165200  # 2026-11-20 09:00 UTC, a Friday: the golden letters' reply day
 
 try:  # a CI profile keeps property tests inside CI's time budget
     from hypothesis import settings
@@ -31,6 +32,9 @@ def isolated_user_folders(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.delenv("REPLYKIT_HOME", raising=False)
     monkeypatch.delenv("REPLYKIT_DEBUG", raising=False)
+    # Letters count "tomorrow" and "on Friday" from the reply date: pin the clock to the
+    # golden letters' day so they read the same on any day the suite runs.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(GOLDEN_DAY_EPOCH))
     return home
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -60,9 +61,11 @@ class Composer:
         """Typed answers from ``given`` (and ``ask`` for what is missing) for ``channel``."""
         return resolve_answers(self.playbook, given, lang, ask, channel)
 
-    def render(self, answers: ResolvedAnswers, lang: str, channel: str) -> Letter:
-        """The letter for resolved answers."""
-        return self.renderer.render(answers.values, lang, channel)
+    def render(
+        self, answers: ResolvedAnswers, lang: str, channel: str, *, today: date | None = None
+    ) -> Letter:
+        """The letter for resolved answers, written on ``today`` (default: the clock)."""
+        return self.renderer.render(answers.values, lang, channel, today=today)
 
 
 def compose(
@@ -72,8 +75,14 @@ def compose(
     lang: str = "ru",
     channel: str | None = None,
     playbooks_dir: Path | None = None,
+    today: date | None = None,
 ) -> Letter:
-    """Render one letter of ``playbook_id`` from ``answers``; raise ReplykitError on any problem."""
+    """Render one letter of ``playbook_id`` from ``answers``; raise ReplykitError on any problem.
+
+    ``today`` is the day the reply is written, from which "tomorrow" and "on Friday" count;
+    a ``letter_date`` answer wins over it.
+    """
     composer = Composer.open(playbook_id, playbooks_dir)
     chosen = composer.check_target(lang, channel)
-    return composer.render(composer.resolve(answers, lang, channel=chosen), lang, chosen)
+    resolved = composer.resolve(answers, lang, channel=chosen)
+    return composer.render(resolved, lang, chosen, today=today)

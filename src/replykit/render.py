@@ -17,6 +17,7 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +110,23 @@ def _stable_seed(answers: dict[str, Any]) -> str:
     from replykit.fields import to_plain
 
     return json.dumps(to_plain(answers), sort_keys=True, ensure_ascii=False, default=str)
+
+
+def reply_date(answers: dict[str, Any], today: date | None = None) -> date:
+    """The day the reply is written: its ``letter_date`` answer, else ``today``, else the clock.
+
+    Relative dates («завтра», "on Friday") are counted from it. ``SOURCE_DATE_EPOCH`` (the
+    reproducible-builds convention) stands in for the clock, so a letter can be rebuilt exactly.
+    """
+    given = answers.get("letter_date")
+    if isinstance(given, date):
+        return given
+    if today is not None:
+        return today
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return date.today()
 
 
 def make_vary(answers: dict[str, Any]) -> Callable[..., str]:
@@ -219,8 +237,10 @@ class Renderer:
         holds = compile_conditions(tuple(s.when for s in steps))(**context)
         return tuple(step.id for step, true in zip(steps, holds, strict=True) if true)
 
-    def render(self, answers: dict[str, Any], lang: str, channel: str) -> Letter:
-        """Render one letter from resolved answers."""
+    def render(
+        self, answers: dict[str, Any], lang: str, channel: str, *, today: date | None = None
+    ) -> Letter:
+        """Render one letter from resolved answers, dated ``today`` (see :func:`reply_date`)."""
         pb = self.playbook
         if lang not in pb.languages:
             raise PlaybookError(
@@ -243,6 +263,9 @@ class Renderer:
             playbook_id=pb.id,
             vary=make_vary(answers),
             mark=mark,
+            locale=lang,
+            reply_date=reply_date(answers, today),
+            brief=False,
         )
         name = template.name or pb.id
         try:

@@ -22,7 +22,21 @@ from replykit.playbook import Playbook, load_playbook
 
 #: Names the engine passes to every template besides the fields (see render.Renderer.render).
 ENGINE_NAMES = frozenset(
-    {"lang", "channel", "steps", "layout", "playbook_id", "vary", "mark", "self", "super", "loop"}
+    {
+        "lang",
+        "locale",
+        "channel",
+        "steps",
+        "layout",
+        "playbook_id",
+        "vary",
+        "mark",
+        "reply_date",
+        "brief",
+        "self",
+        "super",
+        "loop",
+    }
 )
 
 

@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from replykit.lang import en, ru
+from replykit.lang import address, agreement, amounts, contact, dates, en, locale, ru
 from replykit.lang.dates import DateStyle, add_days, format_date, normalise_lang, parse_date
 from replykit.lang.money import parse_money
 
@@ -98,7 +98,13 @@ def template_filters() -> dict[str, Callable[..., Any]]:
     Amounts may be Decimal, int or text (parsed by :func:`parse_money`); dates
     may be :class:`datetime.date` or text (parsed by :func:`parse_date`).
     """
-    return {
+    filters: dict[str, Callable[..., Any]] = {
+        **address.FILTERS,
+        **agreement.FILTERS,
+        **amounts.FILTERS,
+        **contact.FILTERS,
+        **dates.FILTERS,
+        **locale.FILTERS,
         "add_days": _add_days,
         "count_ru": ru.count_ru,
         "date": _date,
@@ -113,3 +119,4 @@ def template_filters() -> dict[str, Callable[..., Any]]:
         "plural_ru": ru.plural_ru,
         "salutation": _salutation,
     }
+    return filters

@@ -41,8 +41,9 @@ The closing is «С уважением,»; «С благодарностью,» 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from replykit.lang import ru
 from replykit.lang.locale import Locale, get_locale
@@ -274,7 +275,7 @@ def closing(
 
 
 #: Jinja filters from this module, by name (registered by the filter registry).
-FILTERS = {
+FILTERS: dict[str, Callable[..., Any]] = {
     "closing_line": closing,
     "greeting": greeting,
     "salutation_line": salutation,

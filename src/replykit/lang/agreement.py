@@ -21,8 +21,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Literal
+from collections.abc import Callable, Sequence
+from typing import Any, Literal
 
 from replykit.lang import ru
 
@@ -175,7 +175,7 @@ def you(text: str, formal_single: bool) -> str:
 
 
 #: Jinja filters from this module, by name (registered by the filter registry).
-FILTERS = {
+FILTERS: dict[str, Callable[..., Any]] = {
     "agree": agree,
     "agree_with": agree_with,
     "attached": attached,

@@ -169,7 +169,7 @@ def money_with_words(
 
 
 #: Jinja filters from this module, by name (registered by the filter registry).
-FILTERS = {
+FILTERS: dict[str, Callable[..., Any]] = {
     "amount_in_words": amount_in_words,
     "format_money": format_money,
     "money_with_words": money_with_words,

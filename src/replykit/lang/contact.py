@@ -16,7 +16,8 @@ Russian 8 800 («по бесплатному номеру»). en-GB calls "on" a
 from __future__ import annotations
 
 import re
-from typing import Literal
+from collections.abc import Callable
+from typing import Any, Literal
 
 from replykit.lang.locale import Locale, get_locale
 
@@ -164,4 +165,7 @@ def contact_phrase(contact: str, locale: str | Locale = "ru", personal: bool = F
 
 
 #: Jinja filters from this module, by name (registered by the filter registry).
-FILTERS = {"contact_kind": classify, "contact_phrase": contact_phrase}
+FILTERS: dict[str, Callable[..., Any]] = {
+    "contact_kind": classify,
+    "contact_phrase": contact_phrase,
+}

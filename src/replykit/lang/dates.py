@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 from replykit.lang.locale import Locale, get_locale
 
@@ -233,4 +233,8 @@ def when_date(
 
 
 #: Jinja filters from this module, by name (registered by the filter registry).
-FILTERS = {"letter_date": letter_date, "short_date": short_date, "when_date": when_date}
+FILTERS: dict[str, Callable[..., Any]] = {
+    "letter_date": letter_date,
+    "short_date": short_date,
+    "when_date": when_date,
+}

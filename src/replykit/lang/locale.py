@@ -21,11 +21,11 @@ Three things are left alone on purpose:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal
 
 __all__ = [
     "LOCALES",
@@ -339,4 +339,4 @@ def localise(text: str, locale: str | Locale, keep: Iterable[str] = ()) -> str:
 
 
 #: Jinja filters from this module, by name (registered by the filter registry).
-FILTERS = {"localise": localise}
+FILTERS: dict[str, Callable[..., Any]] = {"localise": localise}

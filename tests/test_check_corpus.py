@@ -16,6 +16,7 @@ Run with ``-s`` to see the table.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ import yaml
 
 from replykit.check import RULES, Reply, check_letter, check_reply, rules
 from replykit.check import phrases as P
+from replykit.check.reply import decode_reply
 from replykit.composer import Composer
 from replykit.locations import SearchPath
 
@@ -217,10 +219,13 @@ def test_check_does_not_crash_on_real_reviews(shared_reviews: Path) -> None:
     complaint = SEARCH.load("complaint")
     count = 0
     for path in sorted(shared_reviews.glob("*.csv")):
-        with path.open(encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle):
-                for text in row.values():
-                    if isinstance(text, str) and len(text) > 40:
-                        check_reply(text, complaint, channel="public")
-                        count += 1
+        # Some of the files are cp1251 or carry a BOM, as exports from Excel do: read them the
+        # way `replykit check` reads a reply file.
+        decoded, _ = decode_reply(path.read_bytes(), str(path))
+        dialect = csv.Sniffer().sniff(decoded[:4096], delimiters=",;\t")
+        for row in csv.DictReader(io.StringIO(decoded, newline=""), dialect=dialect):
+            for text in row.values():
+                if isinstance(text, str) and len(text) > 40:
+                    check_reply(text, complaint, channel="public")
+                    count += 1
     assert count > 0

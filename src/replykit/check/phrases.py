@@ -70,7 +70,8 @@ STEP_PATTERNS: dict[str, dict[str, str]] = {
         r"|can(not|['’]t) have been|I['’]m listening|I am listening|I hear you",
     },
     "apology": {
-        "ru": r"извин|простите|прощени|приносим .*извинени|сожалеем",
+        "ru": r"извин|простите|прощени|приносим .*извинени|сожалеем"
+        r"|(нам|мне) (очень |искренне )?жаль",
         "en": r"\bapolog|\bsorry\b",
     },
     "actions": {

@@ -11,23 +11,38 @@ An optional question left unanswered is ``none`` in the same way.
 
 from __future__ import annotations
 
-import difflib
 import json
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-import yaml
-
-from replykit.errors import AnswerError, MissingAnswersError, Problem, UsageError, summarise
+from replykit.errors import (
+    AnswerError,
+    MissingAnswersError,
+    Problem,
+    UsageError,
+    did_you_mean,
+    summarise,
+)
 from replykit.fields import FieldValueError, format_value, is_blank, parse_value
+from replykit.limits import MAX_ANSWERS_BYTES
 from replykit.playbook import Field, Playbook
+from replykit.yamlfile import YamlKind, parse, read_stream, read_text
 
-#: An answers file larger than this is refused: it is a mistake (the wrong file), not answers.
-MAX_ANSWERS_BYTES = 5 * 1024 * 1024
-#: Values an answers file may expand to; YAML aliases can make a small file enormous.
-MAX_ANSWERS_VALUES = 100_000
+ANSWERS_YAML = YamlKind(
+    noun="answers file",
+    contents="the answers expand",
+    malformed="malformed answers file",
+    error=AnswerError,
+    max_bytes=MAX_ANSWERS_BYTES,
+    syntax_hint="The answers file is YAML or JSON: a mapping of field name to answer.",
+    size_hint="Answers are a mapping of field name to answer; is this the right file?",
+    utf8_hint="Save the answers file as UTF-8.",
+    values_hint="YAML aliases (*name) repeat a value; write the answers out plainly.",
+    in_mib=True,
+)
 
 #: Called for a field nobody answered: (field, current default or None, last error) -> raw text.
 AskFunction = Callable[[Field, Any, "FieldValueError | None"], Any]
@@ -76,48 +91,17 @@ def merge_assignments(
 
 def read_answers_file(path: str, stdin: TextIO | None = None) -> dict[str, Any]:
     """Answers from a YAML or JSON file (``-`` reads stdin); JSON is valid YAML."""
-    import sys
-
     source = "<stdin>" if path == "-" else path
     try:
         if path == "-":
-            text = (stdin or sys.stdin).read(MAX_ANSWERS_BYTES + 1)
-            size = len(text.encode("utf-8", "surrogatepass"))
+            text = read_stream(stdin or sys.stdin, source, ANSWERS_YAML)
         else:
-            with Path(path).open("rb") as stream:  # read no more than the limit (/dev/zero)
-                raw = stream.read(MAX_ANSWERS_BYTES + 1)
-            size = len(raw)
-            text = raw.decode("utf-8-sig")
-        if size > MAX_ANSWERS_BYTES:
-            raise AnswerError(
-                f"{source}: the answers file is larger than {MAX_ANSWERS_BYTES // 2**20} MB",
-                hint="Answers are a mapping of field name to answer; is this the right file?",
-            )
+            text = read_text(Path(path), ANSWERS_YAML)
     except FileNotFoundError as err:
         raise UsageError(f"--answers {path}: no such file", hint="Check the path.") from err
-    except UnicodeDecodeError as err:
-        raise AnswerError(
-            f"{source}: not UTF-8 text", hint="Save the answers file as UTF-8."
-        ) from err
     except OSError as err:
         raise UsageError(f"--answers {path}: cannot read: {err.strerror}") from err
-    try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(text, Loader=loader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source
-        raise AnswerError(
-            f"{where}: malformed answers file: {getattr(err, 'problem', None) or err}",
-            hint="The answers file is YAML or JSON: a mapping of field name to answer.",
-        ) from err
-    except (ValueError, RecursionError) as err:  # e.g. a bad date, absurd nesting
-        raise AnswerError(f"{source}: malformed answers file: {err}") from err
-    if _count_values(data, MAX_ANSWERS_VALUES) > MAX_ANSWERS_VALUES:
-        raise AnswerError(
-            f"{source}: the answers expand to more than {MAX_ANSWERS_VALUES:,} values",
-            hint="YAML aliases (*name) repeat a value; write the answers out plainly.",
-        )
+    data = parse(text, source, ANSWERS_YAML)
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -126,25 +110,6 @@ def read_answers_file(path: str, stdin: TextIO | None = None) -> dict[str, Any]:
             hint='For example, in JSON: {"customer_name": "Анна Петрова", "fault": "us"}',
         )
     return {str(k): v for k, v in data.items()}
-
-
-def _count_values(data: Any, limit: int) -> int:
-    """How many values ``data`` holds with aliases expanded, counting no further than ``limit``."""
-    count, stack = 0, [data]
-    while stack and count <= limit:
-        item = stack.pop()
-        count += 1
-        if isinstance(item, dict):
-            stack.extend(item.values())
-            count += len(item)
-        elif isinstance(item, list):
-            stack.extend(item)
-    return count
-
-
-def dump_json(data: Any) -> str:
-    """Deterministic JSON for answers and letters (UTF-8, sorted keys kept off)."""
-    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
 
 
 def _flag_for(fld: Field) -> str:
@@ -190,8 +155,7 @@ def resolve_answers(
     known = set(playbook.field_names)
     for key in given:
         if key not in known:
-            close = difflib.get_close_matches(key, sorted(known), n=1)
-            tip = f" (did you mean '{close[0]}'?)" if close else ""
+            tip = did_you_mean(key, sorted(known))
             problems.append(
                 Problem(
                     message=f"unknown field '{key}'{tip}",

@@ -464,8 +464,7 @@ def profile_set_command(
     if as_json:
         _print_json({"path": str(profile_path(profile)), "profile": data})
         return
-    for key, close in unknown.items():
-        tip = f" (did you mean '{close}'?)" if close else ""
+    for key, tip in unknown.items():
         sys.stderr.write(f"Note: no playbook has a field '{key}'{tip}; it is kept anyway.\n")
     sys.stderr.write(f"Saved {profile_path(profile)}\n")
 

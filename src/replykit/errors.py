@@ -7,6 +7,8 @@ in one place, and exits with :attr:`ReplykitError.exit_code`.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +24,12 @@ EXIT_INTERRUPTED = 130
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with an input: where it is, what is wrong, what is allowed."""
+    """One thing wrong with an input: where it is, what is wrong, what is allowed.
+
+    ``code`` says what kind of problem it is, for code that decides by it (batch words a
+    missing answer for its row): ``missing`` (a required answer nobody gave), ``invalid`` (an
+    answer that does not fit its field), ``unknown_field`` (an answer for no field), or empty.
+    """
 
     message: str
     where: str = ""
@@ -30,6 +37,7 @@ class Problem:
     value: Any = None
     allowed: tuple[str, ...] = ()
     hint: str = ""
+    code: str = ""
 
     def describe(self) -> str:
         """The problem as one line: ``where: message``."""
@@ -51,6 +59,17 @@ class Problem:
         if self.hint:
             data["hint"] = self.hint
         return data
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The one of ``choices`` closest to ``word`` (a likely typo), or None when none is close."""
+    return next(iter(difflib.get_close_matches(word, list(choices), n=1)), None)
+
+
+def did_you_mean(word: str, choices: Iterable[str], quote: str = "'") -> str:
+    """`` (did you mean 'x'?)`` for the closest of ``choices``, or ``""`` when none is close."""
+    near = closest(word, choices)
+    return f" (did you mean {quote}{near}{quote}?)" if near is not None else ""
 
 
 def summarise(

@@ -8,7 +8,6 @@ obeys. Every problem in a file is collected and reported at once, each with
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 import reprlib
@@ -17,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from replykit.errors import PlaybookError, Problem, summarise
+from replykit.errors import PlaybookError, Problem, did_you_mean, summarise
+from replykit.limits import MAX_PLAYBOOK_BYTES
+from replykit.yamlfile import YamlKind, line_of, parse, read_text
 
 FIELD_TYPES = (
     "text",
@@ -37,40 +36,20 @@ FIELD_TYPES = (
 )
 CHANNELS = ("letter", "email", "public", "chat")
 LANGUAGES = ("ru", "en")
-MAX_PLAYBOOK_BYTES = 512 * 1024
 RESERVED_BLOCKS = ("subject", "header", "body", "footer")
 _ID_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
-try:  # the C loader is several times faster; fall back when libyaml is absent
-    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _BaseLoader = yaml.SafeLoader
-
-
-class _LineDict(dict[str, Any]):
-    """A mapping that remembers the line of itself and of each key."""
-
-    line: int = 0
-    key_lines: dict[str, int]
-
-
-class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """Safe loader whose mappings carry line numbers for error messages."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> _LineDict:
-        mapping = _LineDict(super().construct_mapping(node, deep=deep))
-        mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {
-            str(key.value): key.start_mark.line + 1
-            for key, _ in node.value
-            if hasattr(key, "value")
-        }
-        return mapping
-
-
-_LineLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping
+PLAYBOOK_YAML = YamlKind(
+    noun="playbook",
+    contents="the playbook expands",
+    malformed="malformed YAML",
+    error=PlaybookError,
+    max_bytes=MAX_PLAYBOOK_BYTES,
+    syntax_hint="Fix the YAML syntax at that line (indentation, a missing ':' or quote).",
+    size_hint="A playbook holds structure and questions only; keep long text in templates.",
+    utf8_hint="Save the playbook as UTF-8.",
+    line_numbers=True,
 )
 
 
@@ -230,13 +209,8 @@ class _Collector:
     def check_keys(self, data: dict[str, Any], allowed: tuple[str, ...], what: str) -> None:
         for key in data:
             if key not in allowed:
-                close = difflib.get_close_matches(str(key), allowed, n=1)
-                tip = (
-                    f" (did you mean '{close[0]}'?)"
-                    if close
-                    else f"; allowed: {', '.join(allowed)}"
-                )
-                self.add(_line_of(data, key), f"unknown key '{key}' in {what}{tip}")
+                tip = did_you_mean(str(key), allowed) or f"; allowed: {', '.join(allowed)}"
+                self.add(line_of(data, key), f"unknown key '{key}' in {what}{tip}")
 
 
 _SHORT = reprlib.Repr()
@@ -247,14 +221,6 @@ _SHORT.maxlevel = 2
 def _shown(value: Any) -> str:
     """A value from the file, quoted and cut short: a YAML alias bomb must not print as 1 GB."""
     return _SHORT.repr(value)
-
-
-def _line_of(data: Any, key: str | None = None) -> int:
-    if isinstance(data, _LineDict):
-        if key is not None and key in data.key_lines:
-            return data.key_lines[key]
-        return data.line
-    return 0
 
 
 def _texts(value: Any, line: int, what: str, out: _Collector) -> dict[str, str]:
@@ -297,7 +263,7 @@ def _read_choices(raw: Any, line: int, name: str, out: _Collector) -> tuple[Choi
         return tuple(result)
     if isinstance(raw, dict):
         return tuple(
-            Choice(str(value), _texts(labels, _line_of(raw, value), f"choice '{value}'", out))
+            Choice(str(value), _texts(labels, line_of(raw, value), f"choice '{value}'", out))
             for value, labels in raw.items()
         )
     out.add(line, f"field '{name}': choices must be a list or a mapping of value to labels")
@@ -306,9 +272,9 @@ def _read_choices(raw: Any, line: int, name: str, out: _Collector) -> tuple[Choi
 
 def _read_field(raw: Any, out: _Collector, seen: set[str], nested: bool = False) -> Field | None:
     if not isinstance(raw, dict):
-        out.add(_line_of(raw), f"a field must be a mapping, not {type(raw).__name__}")
+        out.add(line_of(raw), f"a field must be a mapping, not {type(raw).__name__}")
         return None
-    line = _line_of(raw)
+    line = line_of(raw)
     out.check_keys(raw, _FIELD_KEYS, "a field")
     name = raw.get("name")
     if not isinstance(name, str) or not _NAME_RE.match(name):
@@ -319,51 +285,47 @@ def _read_field(raw: Any, out: _Collector, seen: set[str], nested: bool = False)
     seen.add(name)
     ftype = raw.get("type", "text")
     if ftype not in FIELD_TYPES:
-        close = difflib.get_close_matches(ftype, FIELD_TYPES, n=1) if isinstance(ftype, str) else []
-        tip = (
-            f" (did you mean '{close[0]}'?)" if close else f"; use one of: {', '.join(FIELD_TYPES)}"
-        )
-        out.add(_line_of(raw, "type"), f"field '{name}': unknown type {_shown(ftype)}{tip}")
+        near = did_you_mean(ftype, FIELD_TYPES) if isinstance(ftype, str) else ""
+        tip = near or f"; use one of: {', '.join(FIELD_TYPES)}"
+        out.add(line_of(raw, "type"), f"field '{name}': unknown type {_shown(ftype)}{tip}")
         ftype = "text"
     choices: tuple[Choice, ...] = ()
     if ftype in ("choice", "multichoice"):
         if "choices" not in raw:
             out.add(line, f"field '{name}': a {ftype} field needs 'choices'")
         else:
-            choices = _read_choices(raw["choices"], _line_of(raw, "choices"), name, out)
+            choices = _read_choices(raw["choices"], line_of(raw, "choices"), name, out)
     elif "choices" in raw:
-        out.add(_line_of(raw, "choices"), f"field '{name}': only choice fields take 'choices'")
+        out.add(line_of(raw, "choices"), f"field '{name}': only choice fields take 'choices'")
     item_fields: tuple[Field, ...] = ()
     if "fields" in raw:
         if ftype != "list" or nested:
-            out.add(
-                _line_of(raw, "fields"), f"field '{name}': only a top-level list takes 'fields'"
-            )
+            out.add(line_of(raw, "fields"), f"field '{name}': only a top-level list takes 'fields'")
         elif not isinstance(raw["fields"], list) or not raw["fields"]:
-            out.add(_line_of(raw, "fields"), f"field '{name}': 'fields' must be a non-empty list")
+            out.add(line_of(raw, "fields"), f"field '{name}': 'fields' must be a non-empty list")
         else:
             inner_seen: set[str] = set()
             parsed = [_read_field(f, out, inner_seen, nested=True) for f in raw["fields"]]
             item_fields = tuple(f for f in parsed if f is not None)
     required = raw.get("required", True)
     if not isinstance(required, bool):
-        out.add(_line_of(raw, "required"), f"field '{name}': required must be true or false")
+        out.add(line_of(raw, "required"), f"field '{name}': required must be true or false")
         required = True
     when = raw.get("when")
     if when is not None and not isinstance(when, str):
-        out.add(_line_of(raw, "when"), f"field '{name}': when must be an expression (text)")
+        out.add(line_of(raw, "when"), f"field '{name}': when must be an expression (text)")
         when = None
     pattern = raw.get("pattern")
     if pattern is not None:
         try:
             re.compile(str(pattern))
         except re.error as err:
-            out.add(_line_of(raw, "pattern"), f"field '{name}': bad pattern: {err}")
+            out.add(line_of(raw, "pattern"), f"field '{name}': bad pattern: {err}")
             pattern = None
     bounds = {"min": raw.get("min"), "max": raw.get("max")}
     for bound, value in bounds.items():
         if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
-            out.add(_line_of(raw, bound), f"field '{name}': {bound} must be a number")
+            out.add(line_of(raw, bound), f"field '{name}': {bound} must be a number")
             bounds[bound] = None
     example = raw.get("example")
     if isinstance(example, dict):
@@ -371,18 +333,18 @@ def _read_field(raw: Any, out: _Collector, seen: set[str], nested: bool = False)
         strays = [str(k) for k in example if k not in LANGUAGES]
         if strays:
             out.add(
-                _line_of(raw, "example"),
+                line_of(raw, "example"),
                 f"field '{name}': example has unknown language {strays[0]!r} "
                 "(quote a text that contains a comma)",
             )
-    prompt = _texts(raw.get("prompt"), _line_of(raw, "prompt"), f"field '{name}' prompt", out)
+    prompt = _texts(raw.get("prompt"), line_of(raw, "prompt"), f"field '{name}' prompt", out)
     if not prompt:
         out.add(line, f"field '{name}': a prompt is required")
     return Field(
         name=name,
         type=str(ftype),
         prompt=prompt,
-        help=_texts(raw.get("help"), _line_of(raw, "help"), f"field '{name}' help", out),
+        help=_texts(raw.get("help"), line_of(raw, "help"), f"field '{name}' help", out),
         required=required,
         default=raw.get("default"),
         example=raw.get("example"),
@@ -393,7 +355,7 @@ def _read_field(raw: Any, out: _Collector, seen: set[str], nested: bool = False)
         pattern=None if pattern is None else str(pattern),
         item_fields=item_fields,
         line=line,
-        when_line=_line_of(raw, "when"),
+        when_line=line_of(raw, "when"),
     )
 
 
@@ -404,14 +366,14 @@ def _read_step(raw: Any, out: _Collector, seen: set[str]) -> Step | None:
         out.check_keys(raw, _STEP_KEYS, "a step")
         when = raw.get("when")
         if when is not None and not isinstance(when, str):
-            out.add(_line_of(raw, "when"), "a step's when must be an expression (text)")
+            out.add(line_of(raw, "when"), "a step's when must be an expression (text)")
             when = None
         raw_id = raw.get("id", "")
         step = Step(
             id=raw_id if isinstance(raw_id, str) else _shown(raw_id),
             when=when,
-            line=_line_of(raw),
-            when_line=_line_of(raw, "when"),
+            line=line_of(raw),
+            when_line=line_of(raw, "when"),
         )
     else:
         out.add(0, f"a step must be an id or a mapping, not {type(raw).__name__}")
@@ -434,16 +396,16 @@ def _read_rules(raw: Any, out: _Collector) -> Rules:
         out.add(0, "rules must be a mapping with 'require' and 'avoid'")
         return Rules()
     out.check_keys(raw, _RULES_KEYS, "rules")
-    require = _str_list(raw.get("require"), _line_of(raw, "require"), "rules.require", out)
+    require = _str_list(raw.get("require"), line_of(raw, "require"), "rules.require", out)
     avoid_raw = raw.get("avoid") or {}
     avoid: dict[str, tuple[str, ...]] = {}
     if isinstance(avoid_raw, dict):
         for lang, phrases in avoid_raw.items():
             avoid[str(lang)] = _str_list(
-                phrases, _line_of(avoid_raw, lang), f"rules.avoid.{lang}", out
+                phrases, line_of(avoid_raw, lang), f"rules.avoid.{lang}", out
             )
     else:
-        out.add(_line_of(raw, "avoid"), "rules.avoid must map a language to a list of phrases")
+        out.add(line_of(raw, "avoid"), "rules.avoid must map a language to a list of phrases")
     return Rules(require=require, avoid=avoid)
 
 
@@ -457,13 +419,13 @@ def _read_warnings(raw: Any, out: _Collector) -> tuple[PlaybookWarning, ...]:
     result = []
     for item in raw:
         if not isinstance(item, dict) or not isinstance(item.get("when"), str):
-            out.add(_line_of(item), "a warning needs 'when' (an expression) and 'message'")
+            out.add(line_of(item), "a warning needs 'when' (an expression) and 'message'")
             continue
         out.check_keys(item, _WARNING_KEYS, "a warning")
-        line = _line_of(item, "when")
-        message = _texts(item.get("message"), _line_of(item, "message"), "warning message", out)
+        line = line_of(item, "when")
+        message = _texts(item.get("message"), line_of(item, "message"), "warning message", out)
         if not message:
-            out.add(_line_of(item), "a warning needs a message")
+            out.add(line_of(item), "a warning needs a message")
         result.append(PlaybookWarning(when=item["when"], message=message, line=line))
     return tuple(result)
 
@@ -519,24 +481,7 @@ def _check_defaults(fields: tuple[Field, ...], out: _Collector) -> None:
 def parse_playbook(text: str, source: str = "<playbook>", path: Path | None = None) -> Playbook:
     """Parse playbook YAML ``text``; raise PlaybookError listing every problem."""
     out = _Collector(source)
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_PLAYBOOK_BYTES:
-        raise PlaybookError(
-            f"{source}: the playbook is larger than {MAX_PLAYBOOK_BYTES // 1024} KiB",
-            hint="A playbook holds structure and questions only; keep long text in templates.",
-        )
-    try:
-        data = yaml.load(text, Loader=_LineLoader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source
-        problem = getattr(err, "problem", None) or str(err)
-        raise PlaybookError(
-            f"{where}: malformed YAML: {problem}",
-            hint="Fix the YAML syntax at that line (indentation, a missing ':' or quote).",
-            problems=[Problem(message=f"malformed YAML: {problem}", where=where)],
-        ) from err
-    except (ValueError, RecursionError) as err:  # e.g. a bad timestamp, absurd nesting
-        raise PlaybookError(f"{source}: malformed YAML: {err}") from err
+    data = parse(text, source, PLAYBOOK_YAML)
     if not isinstance(data, dict):
         raise PlaybookError(
             f"{source}: a playbook must be a YAML mapping with id, title, fields and steps",
@@ -546,26 +491,25 @@ def parse_playbook(text: str, source: str = "<playbook>", path: Path | None = No
     pid = data.get("id")
     if not isinstance(pid, str) or not _ID_RE.match(pid):
         out.add(
-            _line_of(data, "id"), f"id {_shown(pid)} must be lower-case letters, digits, '-' or '_'"
+            line_of(data, "id"), f"id {_shown(pid)} must be lower-case letters, digits, '-' or '_'"
         )
         pid = "invalid"
     version = data.get("version", 1)
     if version != 1:
-        out.add(_line_of(data, "version"), f"version {_shown(version)} is not supported; use 1")
-    languages = _str_list(data.get("languages"), _line_of(data, "languages"), "languages", out)
+        out.add(line_of(data, "version"), f"version {_shown(version)} is not supported; use 1")
+    languages = _str_list(data.get("languages"), line_of(data, "languages"), "languages", out)
     for lang in languages:
         if lang not in LANGUAGES:
-            out.add(_line_of(data, "languages"), f"language {lang!r} is not supported")
-    channels = _str_list(data.get("channels"), _line_of(data, "channels"), "channels", out)
+            out.add(line_of(data, "languages"), f"language {lang!r} is not supported")
+    channels = _str_list(data.get("channels"), line_of(data, "channels"), "channels", out)
     for channel in channels:
         if channel not in CHANNELS:
-            close = difflib.get_close_matches(channel, CHANNELS, n=1)
-            tip = f" (did you mean '{close[0]}'?)" if close else ""
-            out.add(_line_of(data, "channels"), f"unknown channel {channel!r}{tip}")
+            tip = did_you_mean(channel, CHANNELS)
+            out.add(line_of(data, "channels"), f"unknown channel {channel!r}{tip}")
     if not languages:
-        out.add(_line_of(data), "the playbook must list its languages")
+        out.add(line_of(data), "the playbook must list its languages")
     if not channels:
-        out.add(_line_of(data), "the playbook must list its channels")
+        out.add(line_of(data), "the playbook must list its channels")
     raw_fields = data.get("fields") or []
     seen_fields: set[str] = set()
     fields: list[Field] = []
@@ -575,7 +519,7 @@ def parse_playbook(text: str, source: str = "<playbook>", path: Path | None = No
             if parsed is not None:
                 fields.append(parsed)
     else:
-        out.add(_line_of(data, "fields"), "fields must be a list")
+        out.add(line_of(data, "fields"), "fields must be a list")
     raw_steps = data.get("steps")
     steps: list[Step] = []
     if isinstance(raw_steps, list) and raw_steps:
@@ -585,12 +529,12 @@ def parse_playbook(text: str, source: str = "<playbook>", path: Path | None = No
             if parsed_step is not None:
                 steps.append(parsed_step)
     else:
-        out.add(_line_of(data, "steps"), "steps must be a non-empty list of step ids")
+        out.add(line_of(data, "steps"), "steps must be a non-empty list of step ids")
     playbook = Playbook(
         id=pid,
-        title=_texts(data.get("title"), _line_of(data, "title"), "title", out) or {"en": pid},
+        title=_texts(data.get("title"), line_of(data, "title"), "title", out) or {"en": pid},
         description=_texts(
-            data.get("description"), _line_of(data, "description"), "description", out
+            data.get("description"), line_of(data, "description"), "description", out
         ),
         languages=languages,
         channels=channels,
@@ -613,18 +557,7 @@ def parse_playbook(text: str, source: str = "<playbook>", path: Path | None = No
 def load_playbook(path: Path) -> Playbook:
     """Read and parse the playbook file at ``path``."""
     try:
-        size = path.stat().st_size
-        if size > MAX_PLAYBOOK_BYTES:
-            raise PlaybookError(
-                f"{path}: the playbook is {size // 1024} KiB, "
-                f"over the {MAX_PLAYBOOK_BYTES // 1024} KiB limit",
-                hint="A playbook holds structure and questions only; keep long text in templates.",
-            )
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as err:
-        raise PlaybookError(
-            f"{path}: not UTF-8 text (byte {err.start})", hint="Save the playbook as UTF-8."
-        ) from err
+        text = read_text(path, PLAYBOOK_YAML)
     except OSError as err:
         raise PlaybookError(f"{path}: cannot read the playbook: {err.strerror}") from err
     return parse_playbook(text, source=str(path), path=path)

@@ -19,8 +19,10 @@ from typing import Any
 
 import yaml
 
-from replykit.errors import AnswerError, Problem, UsageError
+from replykit.errors import AnswerError, Problem, UsageError, did_you_mean
+from replykit.limits import MAX_ANSWERS_BYTES
 from replykit.playbook import Playbook
+from replykit.yamlfile import YamlKind, parse, read_text
 
 PROFILE_NAME = "profile.yaml"
 
@@ -39,6 +41,17 @@ COMMON_KEYS: tuple[str, ...] = (
     "executor_phone",
 )
 
+PROFILE_YAML = YamlKind(
+    noun="profile",
+    contents="the profile expands",
+    malformed="malformed profile",
+    error=AnswerError,
+    max_bytes=MAX_ANSWERS_BYTES,
+    syntax_hint="The profile is YAML: one `field_name: answer` per line.",
+    size_hint="A profile holds a few answers every letter shares; is this the right file?",
+    utf8_hint="Save the profile as UTF-8.",
+    in_mib=True,
+)
 _KEY = re.compile(r"[a-z][a-z0-9_]*")
 _HEADER = """\
 # replykit sender profile: answers every letter shares (README, "Sender profile").
@@ -66,7 +79,7 @@ def read_profile(path: Path | None = None, *, missing_ok: bool = False) -> dict[
     """
     target = profile_path(path)
     try:
-        text = target.read_text(encoding="utf-8-sig")
+        text = read_text(target, PROFILE_YAML)
     except FileNotFoundError as err:
         if path is None or missing_ok:
             return {}
@@ -74,24 +87,13 @@ def read_profile(path: Path | None = None, *, missing_ok: bool = False) -> dict[
             f"--profile {path}: no such file",
             hint="Check the path, or create it: replykit profile set --profile FILE KEY=VALUE",
         ) from err
-    except UnicodeDecodeError as err:
-        raise AnswerError(f"{target}: not UTF-8 text", hint="Save the profile as UTF-8.") from err
     except OSError as err:
         raise UsageError(f"{target}: cannot read the profile: {err.strerror}") from err
     return _parse(text, target)
 
 
 def _parse(text: str, source: Path) -> dict[str, Any]:
-    try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(text, Loader=loader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else str(source)
-        raise AnswerError(
-            f"{where}: malformed profile: {getattr(err, 'problem', None) or err}",
-            hint="The profile is YAML: one `field_name: answer` per line.",
-        ) from err
+    data = parse(text, str(source), PROFILE_YAML)
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -190,13 +192,7 @@ def known_field_names(playbooks_dir: Path | None = None) -> set[str]:
     return names
 
 
-def unknown_keys(keys: Iterable[str], field_names: Iterable[str]) -> dict[str, str | None]:
-    """Keys no playbook has a field for, each with the closest field name (or None)."""
-    import difflib
-
+def unknown_keys(keys: Iterable[str], field_names: Iterable[str]) -> dict[str, str]:
+    """Keys no playbook has a field for, each with its "did you mean" tip (or "")."""
     names = sorted(set(field_names))
-    return {
-        key: next(iter(difflib.get_close_matches(key, names, n=1)), None)
-        for key in keys
-        if key not in names
-    }
+    return {key: did_you_mean(key, names) for key in keys if key not in names}

@@ -35,13 +35,12 @@ from jinja2 import (
 from jinja2.exceptions import SecurityError
 
 from replykit.errors import PlaybookError, RenderError
+from replykit.limits import bounded_join, render_limits
 from replykit.playbook import Playbook
 from replykit.sandbox import (
     _Environment,
     _new_environment,
-    _render_bounded,
     compile_conditions,
-    render_limits,
 )
 
 
@@ -248,11 +247,11 @@ class Renderer:
         try:
             with render_limits(name):
                 jinja_context = template.new_context(context)
-                text = _render_bounded(template.root_render_func(jinja_context), name)
+                text = bounded_join(template.root_render_func(jinja_context), name)
                 subject = ""
                 if "subject" in jinja_context.blocks:
                     block = jinja_context.blocks["subject"][0]
-                    subject = " ".join(_render_bounded(block(jinja_context), name).split())
+                    subject = " ".join(bounded_join(block(jinja_context), name).split())
         except RenderError as err:
             if not err.message.startswith(name):  # a size limit, raised deep in the sandbox
                 err.message = f"{name}: {err.message}"

@@ -9,14 +9,13 @@ field nor a helper; each channel has a layout. Every problem is collected, each 
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment, TemplateNotFound, TemplateSyntaxError, nodes
 
-from replykit.errors import PlaybookError, Problem, summarise
+from replykit.errors import PlaybookError, Problem, did_you_mean, summarise
 from replykit.locations import NOT_PLAYBOOKS, builtin_root
 from replykit.playbook import Playbook, load_playbook
 
@@ -207,8 +206,7 @@ def _validate_template(
         line = next(
             (n.lineno for n in tree.find_all(nodes.Name) if n.name == var and n.ctx == "load"), 0
         )
-        close = difflib.get_close_matches(var, sorted(playbook.field_names), n=1)
-        tip = f" (did you mean '{close[0]}'?)" if close else ""
+        tip = did_you_mean(var, sorted(playbook.field_names))
         report.problems.append(
             Problem(
                 message=f"the template uses '{var}', which is not a field of the playbook{tip}",

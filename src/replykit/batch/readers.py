@@ -60,11 +60,11 @@ import warnings
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from difflib import get_close_matches
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
-from replykit.errors import BatchInputError, Problem, UsageError
+from replykit.errors import BatchInputError, Problem, UsageError, did_you_mean
+from replykit.limits import DEFAULT_MAX_FIELD_BYTES
 
 __all__ = [
     "AUTO_ENCODINGS",
@@ -81,7 +81,6 @@ __all__ = [
     "read_rows",
 ]
 
-DEFAULT_MAX_FIELD_BYTES = 1_000_000
 AUTO_ENCODINGS = ("utf-16", "utf-8", "cp1251")
 FORMATS = ("csv", "tsv", "jsonl", "xlsx")
 
@@ -1059,8 +1058,7 @@ def check_mapping(mapping: Mapping[str, str], columns: Sequence[str], *, source:
         return
     problems = []
     for column in missing:
-        near = get_close_matches(column, list(columns), n=1)
-        guess = f' (did you mean "{near[0]}"?)' if near else ""
+        guess = did_you_mean(column, columns, quote='"')
         problems.append(
             Problem(
                 f'no column "{column}"{guess}',

@@ -40,7 +40,6 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
-from difflib import get_close_matches
 from pathlib import Path
 from typing import IO, Any, BinaryIO, NamedTuple, Protocol
 
@@ -62,6 +61,7 @@ from replykit.errors import (
     Problem,
     ReplykitError,
     UsageError,
+    did_you_mean,
 )
 
 __all__ = [
@@ -709,8 +709,7 @@ def _check_targets(
     for flag, names in (("--map", mapping.values()), ("--set", constants.keys())):
         for name in names:
             if name not in fields:
-                near = get_close_matches(name, sorted(fields), n=1)
-                tip = f" (did you mean '{near[0]}'?)" if near else ""
+                tip = did_you_mean(name, sorted(fields))
                 problems.append(
                     Problem(
                         f"{flag}: {playbook_id} has no field '{name}'{tip}",

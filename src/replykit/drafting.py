@@ -7,7 +7,6 @@ command-line options (that is :mod:`replykit.cli`).
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,9 +17,11 @@ from replykit.answers import AskFunction, merge_assignments, read_answers_file
 from replykit.composer import Composer
 from replykit.errors import AnswerError, OutputError, UsageError
 from replykit.render import Letter
+from replykit.targets import check_writable, make_folders
 
 #: Formats written through the docx writer, which alone takes --docx-template.
 DOCX_FORMATS = ("docx", "pdf")
+_OR_OTHER = ", or choose another file with -o"
 
 
 @dataclass(frozen=True)
@@ -101,31 +102,8 @@ def plan_outputs(request: DraftRequest, fmt: str) -> OutputPlan:
         return OutputPlan()
     letter = Path(str(request.output))
     plan = OutputPlan(letter, answers_path_for(letter) if request.save_answers else None)
-    check_targets(plan.files, request.force, request.mkdir)
+    check_writable(plan.files, force=request.force, mkdir=request.mkdir, alternative=_OR_OTHER)
     return plan
-
-
-def check_targets(paths: list[Path], force: bool, mkdir: bool) -> None:
-    """Refuse before writing any of ``paths``: a missing folder, a folder, an existing file."""
-    for path in paths:
-        folder = path.parent
-        if not folder.is_dir():
-            if folder.exists():
-                raise OutputError(f"{folder} is not a folder; cannot write {path} into it")
-            if not mkdir:
-                raise OutputError(f"folder {folder} does not exist; create it or pass --mkdir")
-        if path.is_dir():
-            raise OutputError(f"{path} is a folder; choose a file name")
-    if force:
-        return
-    existing = [path for path in paths if os.path.lexists(path)]
-    if len(existing) == 1:
-        refuse_existing(existing[0], force)
-    elif existing:
-        raise OutputError(
-            f"{existing[0]} and {existing[1]} already exist; both were left untouched",
-            hint="Pass --force to replace them, or choose another file with -o.",
-        )
 
 
 def run_draft(request: DraftRequest) -> Letter | None:
@@ -207,15 +185,6 @@ def _interactive(
         resolved = composer.resolve(changed, lang, ask, channel)
 
 
-def refuse_existing(path: Path, force: bool) -> None:
-    """Refuse early (before any question is asked) when the output file exists."""
-    if path.exists() and not force:
-        raise OutputError(
-            f"{path} already exists; it was left untouched",
-            hint="Pass --force to replace it, or choose another file with -o.",
-        )
-
-
 def deliver(
     letter: Letter,
     output: str | None,
@@ -254,15 +223,9 @@ def deliver(
     data = render_bytes(letter, fmt, **extra)  # a letter that fails to render writes nothing
     saved = saved_answers_text(letter, path, answers_path) if answers_path else None
     plan = OutputPlan(path, answers_path)
-    check_targets(plan.files, force, mkdir)
+    check_writable(plan.files, force=force, mkdir=mkdir, alternative=_OR_OTHER)
     if mkdir:
-        for target in plan.files:
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as err:
-                raise OutputError(
-                    f"cannot create the folder {target.parent}: {err.strerror or err}"
-                ) from err
+        make_folders(plan.files)
     write_atomic(path, data, force=force)
     if answers_path is not None and saved is not None:
         write_atomic(answers_path, saved, force=force)

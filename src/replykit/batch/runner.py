@@ -63,6 +63,7 @@ from replykit.errors import (
     UsageError,
     did_you_mean,
 )
+from replykit.targets import taken
 
 __all__ = [
     "DEFAULT_NAME_PATTERN",
@@ -461,7 +462,7 @@ class _Worker:
         try:
             write_atomic(path, data, force=setup.force, sync=False)
         except OutputError:
-            if setup.force or not os.path.lexists(path):
+            if setup.force or not taken(path):
                 raise  # disk full, permissions: the whole run stops (exit 5)
             return self._render_failed(
                 item, f"{item.name} appeared meanwhile; it was left untouched"
@@ -833,7 +834,7 @@ def _check_rows(
             if namer is not None:
                 path = namer.claim(row.stem)
                 name = path.name
-                if status == "ok" and os.path.lexists(path):
+                if status == "ok" and taken(path):
                     if request.skip_existing:
                         status = "exists"
                     elif not request.force:

@@ -31,8 +31,8 @@ import yaml
 
 from replykit import compose, limits
 from replykit.errors import PlaybookError, RenderError
-from replykit.fields import parse_value
 from replykit.playbook import Field
+from replykit.playbook.values import parse_value
 
 from .clihelp import COMPLAINT_CONSTANTS, run
 from .conftest import GOLDEN, REPO

@@ -68,7 +68,7 @@ def test_wheel_installed_in_a_clean_venv_drafts_a_letter(wheel: Path, tmp_path: 
     case = GOLDEN / "complaint" / "en-email-us.yaml"
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     where = subprocess.run(
-        [str(python), "-c", "import replykit.locations as l; print(l.builtin_root())"],
+        [str(python), "-c", "import replykit.playbook.search as l; print(l.builtin_root())"],
         cwd=elsewhere,
         env=env,
         capture_output=True,

@@ -26,9 +26,9 @@ from replykit.errors import (
     did_you_mean,
     summarise,
 )
-from replykit.fields import FieldValueError, format_value, is_blank, parse_value
 from replykit.limits import MAX_ANSWERS_BYTES
 from replykit.playbook import Field, Playbook
+from replykit.playbook.values import FieldValueError, format_value, is_blank, parse_value
 from replykit.yamlfile import YamlKind, parse, read_stream, read_text
 
 ANSWERS_YAML = YamlKind(

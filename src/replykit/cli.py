@@ -345,7 +345,7 @@ def schema_command(
     as_json: JsonOpt = False,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of a playbook's answers, for agents and editors."""
-    from replykit.locations import SearchPath
+    from replykit.playbook.search import SearchPath
     from replykit.schema import answers_schema
 
     _print_json(answers_schema(SearchPath.default(playbooks).load(playbook), lang))
@@ -370,7 +370,7 @@ def check_command(
     """Lint a reply: required steps, phrases to avoid, placeholders, dates. Exit 1 on an error."""
     from replykit.check import check_reply, format_findings, read_reply
     from replykit.errors import UsageError
-    from replykit.locations import SearchPath
+    from replykit.playbook.search import SearchPath
 
     if file == "-":
         data, source = sys.stdin.read(), "<stdin>"

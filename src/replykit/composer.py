@@ -9,8 +9,8 @@ from typing import Any
 
 from replykit.answers import AskFunction, ResolvedAnswers, resolve_answers
 from replykit.errors import UsageError
-from replykit.locations import SearchPath
 from replykit.playbook import Playbook
+from replykit.playbook.search import SearchPath
 from replykit.render import Letter, Renderer, make_environment
 
 

@@ -250,7 +250,7 @@ def dump_answers(answers: Mapping[str, Any]) -> str:
     """
     import yaml
 
-    from replykit.fields import to_plain
+    from replykit.playbook.values import to_plain
 
     class Dumper(yaml.SafeDumper):
         pass

@@ -8,6 +8,7 @@ in one place, and exits with :attr:`ReplykitError.exit_code`.
 from __future__ import annotations
 
 import difflib
+import reprlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -70,6 +71,16 @@ def did_you_mean(word: str, choices: Iterable[str], quote: str = "'") -> str:
     """`` (did you mean 'x'?)`` for the closest of ``choices``, or ``""`` when none is close."""
     near = closest(word, choices)
     return f" (did you mean {quote}{near}{quote}?)" if near is not None else ""
+
+
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = _SHORT.maxother = 60
+_SHORT.maxlevel = 2
+
+
+def shown(value: Any) -> str:
+    """A value from an input, quoted and cut short: a YAML alias bomb must not print as 1 GB."""
+    return _SHORT.repr(value)
 
 
 def summarise(

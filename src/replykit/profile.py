@@ -62,7 +62,7 @@ _HEADER = """\
 
 def default_profile_path() -> Path:
     """``profile.yaml`` in the user config folder."""
-    from replykit.locations import user_config_dir
+    from replykit.playbook.search import user_config_dir
 
     return user_config_dir() / PROFILE_NAME
 
@@ -180,7 +180,7 @@ def unset_values(path: Path | None, keys: list[str]) -> tuple[dict[str, Any], li
 def known_field_names(playbooks_dir: Path | None = None) -> set[str]:
     """Every field name of every playbook on the search path (a broken playbook is skipped)."""
     from replykit.errors import ReplykitError
-    from replykit.locations import SearchPath
+    from replykit.playbook.search import SearchPath
 
     search = SearchPath.default(playbooks_dir)
     names: set[str] = set()

@@ -61,7 +61,7 @@ class Letter:
 
     def as_dict(self) -> dict[str, Any]:
         """The letter and its metadata as JSON-ready data (see README, "JSON shapes")."""
-        from replykit.fields import to_plain
+        from replykit.playbook.values import to_plain
 
         return {
             "playbook": self.playbook,
@@ -105,7 +105,7 @@ def _bytecode_cache() -> BytecodeCache | None:
 
 
 def _stable_seed(answers: dict[str, Any]) -> str:
-    from replykit.fields import to_plain
+    from replykit.playbook.values import to_plain
 
     return json.dumps(to_plain(answers), sort_keys=True, ensure_ascii=False, default=str)
 

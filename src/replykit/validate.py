@@ -16,8 +16,8 @@ from pathlib import Path
 from jinja2 import Environment, TemplateNotFound, TemplateSyntaxError, nodes
 
 from replykit.errors import PlaybookError, Problem, did_you_mean, summarise
-from replykit.locations import NOT_PLAYBOOKS, builtin_root
 from replykit.playbook import Playbook, load_playbook
+from replykit.playbook.search import NOT_PLAYBOOKS, builtin_root
 
 #: Names the engine passes to every template besides the fields (see render.Renderer.render).
 ENGINE_NAMES = frozenset(

@@ -19,7 +19,7 @@ from typing import Any
 
 from replykit.errors import OutputError, PlaybookError, UsageError
 from replykit.formats.blocks import letter_blocks
-from replykit.locations import builtin_root
+from replykit.playbook.search import builtin_root
 from replykit.render import Letter
 
 SIGNATURE_LINE = "_" * 16
@@ -48,7 +48,7 @@ def docx_context(letter: Letter) -> dict[str, Any]:
     ``…_lines`` (a list, one paragraph per line). An absent block is ``""`` or ``[]``, never
     none, so a letterhead may print any of them unguarded.
     """
-    from replykit.fields import to_plain
+    from replykit.playbook.values import to_plain
 
     blocks = letter_blocks(letter)
     sig = blocks.signature

@@ -18,8 +18,9 @@ from typing import Any
 
 from replykit import limits
 from replykit.errors import PlaybookError, RenderError
+from replykit.lang import parse_date, parse_money
 from replykit.limits import MAX_ANSWER_CHARS, render_limits
-from replykit.playbook import Field
+from replykit.playbook.model import Field
 
 _TRUE = {"yes", "y", "true", "1", "on", "да", "д", "ага"}
 _FALSE = {"no", "n", "false", "0", "off", "нет", "н"}
@@ -143,8 +144,6 @@ def _int(raw: Any, fld: Field) -> int:
 
 
 def _money(raw: Any, fld: Field) -> Decimal:
-    from replykit.lang import parse_money
-
     if isinstance(raw, bool):
         raise FieldValueError("expected an amount", "ожидается сумма")
     if isinstance(raw, float):  # YAML/JSON numbers: go through text so 0.1 stays 0.1
@@ -166,8 +165,6 @@ def _money(raw: Any, fld: Field) -> Decimal:
 
 
 def _date(raw: Any, fld: Field) -> date:
-    from replykit.lang import parse_date
-
     if isinstance(raw, datetime):
         return raw.date()
     if isinstance(raw, date):

@@ -1,42 +1,32 @@
-"""Load playbook YAML into typed objects that reject unknown keys.
+"""Read playbook YAML into the model, rejecting unknown keys.
 
-A playbook says which steps a reply has, in which order and under which
-conditions, which answers (fields) it needs, and which rules a finished reply
-obeys. Every problem in a file is collected and reported at once, each with
-``file:line``.
+Every problem in a file is collected and reported at once, each with ``file:line``; the
+checks across parts (conditions, defaults, rules) are :mod:`replykit.playbook.checks`.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-import reprlib
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from replykit.errors import PlaybookError, Problem, did_you_mean, summarise
+from replykit.errors import PlaybookError, Problem, did_you_mean, shown, summarise
 from replykit.limits import MAX_PLAYBOOK_BYTES
+from replykit.playbook.checks import cross_check
+from replykit.playbook.model import (
+    CHANNELS,
+    FIELD_TYPES,
+    LANGUAGES,
+    RESERVED_BLOCKS,
+    Choice,
+    Field,
+    Playbook,
+    PlaybookWarning,
+    Rules,
+    Step,
+)
 from replykit.yamlfile import YamlKind, line_of, parse, read_text
 
-FIELD_TYPES = (
-    "text",
-    "longtext",
-    "choice",
-    "multichoice",
-    "bool",
-    "int",
-    "money",
-    "date",
-    "email",
-    "phone",
-    "person",
-    "list",
-)
-CHANNELS = ("letter", "email", "public", "chat")
-LANGUAGES = ("ru", "en")
-RESERVED_BLOCKS = ("subject", "header", "body", "footer")
 _ID_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -51,116 +41,6 @@ PLAYBOOK_YAML = YamlKind(
     utf8_hint="Save the playbook as UTF-8.",
     line_numbers=True,
 )
-
-
-@dataclass(frozen=True)
-class Choice:
-    """One allowed value of a ``choice`` or ``multichoice`` field, with its labels."""
-
-    value: str
-    labels: Mapping[str, str]
-
-    def label(self, lang: str) -> str:
-        """The label in ``lang``, falling back to any label, then to the value."""
-        return self.labels.get(lang) or next(iter(self.labels.values()), self.value)
-
-
-@dataclass(frozen=True)
-class Field:
-    """A question the playbook asks; its answer is typed and validated."""
-
-    name: str
-    type: str
-    prompt: Mapping[str, str]
-    help: Mapping[str, str] = field(default_factory=dict)
-    required: bool = True
-    default: Any = None
-    example: Any = None
-    choices: tuple[Choice, ...] = ()
-    when: str | None = None
-    min: Any = None
-    max: Any = None
-    pattern: str | None = None
-    item_fields: tuple[Field, ...] = ()
-    line: int = 0
-    when_line: int = 0
-
-    def prompt_text(self, lang: str) -> str:
-        """The question in ``lang`` (falls back to any language, then the name)."""
-        return self.prompt.get(lang) or next(iter(self.prompt.values()), self.name)
-
-    def help_text(self, lang: str) -> str:
-        """The help line in ``lang``, or an empty string."""
-        return self.help.get(lang) or next(iter(self.help.values()), "")
-
-    def choice_values(self) -> tuple[str, ...]:
-        """The allowed values, in the playbook's order."""
-        return tuple(c.value for c in self.choices)
-
-    @property
-    def is_record_list(self) -> bool:
-        """True for a ``list`` whose items are records with their own fields."""
-        return self.type == "list" and bool(self.item_fields)
-
-
-@dataclass(frozen=True)
-class Step:
-    """One part of the reply, rendered from the template block of the same id."""
-
-    id: str
-    when: str | None = None
-    line: int = 0
-    when_line: int = 0
-
-
-@dataclass(frozen=True)
-class PlaybookWarning:
-    """A caution ``draft`` prints on stderr when its condition holds for the answers."""
-
-    when: str
-    message: Mapping[str, str]
-    line: int = 0
-
-    def text(self, lang: str) -> str:
-        """The caution in ``lang`` (falls back to any language)."""
-        return self.message.get(lang) or next(iter(self.message.values()), "")
-
-
-@dataclass(frozen=True)
-class Rules:
-    """What ``replykit check`` enforces on a finished reply."""
-
-    require: tuple[str, ...] = ()
-    avoid: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Playbook:
-    """A reply structure: steps, fields (questions), rules, languages and channels."""
-
-    id: str
-    title: Mapping[str, str]
-    languages: tuple[str, ...]
-    channels: tuple[str, ...]
-    fields: tuple[Field, ...]
-    steps: tuple[Step, ...]
-    rules: Rules
-    description: Mapping[str, str] = field(default_factory=dict)
-    path: Path | None = None
-    warnings: tuple[PlaybookWarning, ...] = ()
-
-    def title_text(self, lang: str) -> str:
-        """The title in ``lang`` (falls back to any language, then the id)."""
-        return self.title.get(lang) or next(iter(self.title.values()), self.id)
-
-    def field_named(self, name: str) -> Field | None:
-        """The field called ``name``, or None."""
-        return next((f for f in self.fields if f.name == name), None)
-
-    @functools.cached_property
-    def field_names(self) -> tuple[str, ...]:
-        """Names of every field, in order (computed once: answers and render ask per field)."""
-        return tuple(f.name for f in self.fields)
 
 
 _PLAYBOOK_KEYS = (
@@ -213,16 +93,6 @@ class _Collector:
                 self.add(line_of(data, key), f"unknown key '{key}' in {what}{tip}")
 
 
-_SHORT = reprlib.Repr()
-_SHORT.maxstring = _SHORT.maxother = 60
-_SHORT.maxlevel = 2
-
-
-def _shown(value: Any) -> str:
-    """A value from the file, quoted and cut short: a YAML alias bomb must not print as 1 GB."""
-    return _SHORT.repr(value)
-
-
 def _texts(value: Any, line: int, what: str, out: _Collector) -> dict[str, str]:
     """A per-language text: ``{ru: …, en: …}`` or one string for every language."""
     if value is None:
@@ -259,7 +129,7 @@ def _read_choices(raw: Any, line: int, name: str, out: _Collector) -> tuple[Choi
             if isinstance(item, str | int | bool) and not isinstance(item, bool):
                 result.append(Choice(str(item), {}))
             else:
-                out.add(line, f"field '{name}': choice {_shown(item)} must be a plain value")
+                out.add(line, f"field '{name}': choice {shown(item)} must be a plain value")
         return tuple(result)
     if isinstance(raw, dict):
         return tuple(
@@ -278,7 +148,7 @@ def _read_field(raw: Any, out: _Collector, seen: set[str], nested: bool = False)
     out.check_keys(raw, _FIELD_KEYS, "a field")
     name = raw.get("name")
     if not isinstance(name, str) or not _NAME_RE.match(name):
-        out.add(line, f"field name {_shown(name)} must be lower_snake_case (letters, digits, _)")
+        out.add(line, f"field name {shown(name)} must be lower_snake_case (letters, digits, _)")
         return None
     if name in seen:
         out.add(line, f"field '{name}' is defined twice")
@@ -287,7 +157,7 @@ def _read_field(raw: Any, out: _Collector, seen: set[str], nested: bool = False)
     if ftype not in FIELD_TYPES:
         near = did_you_mean(ftype, FIELD_TYPES) if isinstance(ftype, str) else ""
         tip = near or f"; use one of: {', '.join(FIELD_TYPES)}"
-        out.add(line_of(raw, "type"), f"field '{name}': unknown type {_shown(ftype)}{tip}")
+        out.add(line_of(raw, "type"), f"field '{name}': unknown type {shown(ftype)}{tip}")
         ftype = "text"
     choices: tuple[Choice, ...] = ()
     if ftype in ("choice", "multichoice"):
@@ -370,7 +240,7 @@ def _read_step(raw: Any, out: _Collector, seen: set[str]) -> Step | None:
             when = None
         raw_id = raw.get("id", "")
         step = Step(
-            id=raw_id if isinstance(raw_id, str) else _shown(raw_id),
+            id=raw_id if isinstance(raw_id, str) else shown(raw_id),
             when=when,
             line=line_of(raw),
             when_line=line_of(raw, "when"),
@@ -379,7 +249,7 @@ def _read_step(raw: Any, out: _Collector, seen: set[str]) -> Step | None:
         out.add(0, f"a step must be an id or a mapping, not {type(raw).__name__}")
         return None
     if not _NAME_RE.match(step.id):
-        out.add(step.line, f"step id {_shown(step.id)} must be lower_snake_case")
+        out.add(step.line, f"step id {shown(step.id)} must be lower_snake_case")
         return None
     if step.id in RESERVED_BLOCKS:
         out.add(step.line, f"step id '{step.id}' is reserved for layouts; choose another id")
@@ -430,54 +300,6 @@ def _read_warnings(raw: Any, out: _Collector) -> tuple[PlaybookWarning, ...]:
     return tuple(result)
 
 
-def _check_expressions(playbook: Playbook, out: _Collector) -> None:
-    """Every ``when`` reads, and a field's refers only to fields asked before it."""
-    from replykit.sandbox import condition_names
-
-    def names(expression: str, line: int, what: str) -> frozenset[str]:
-        try:
-            return condition_names(expression)
-        except PlaybookError as err:
-            out.add(line, f"{what}: when: {err.message}")
-            return frozenset()
-
-    earlier: set[str] = {"lang", "channel"}
-    everything = set(playbook.field_names)
-    for fld in playbook.fields:
-        if fld.when:
-            for name in sorted(names(fld.when, fld.when_line, f"field '{fld.name}'") - earlier):
-                where = "is asked after it" if name in everything else "is not a field"
-                out.add(
-                    fld.when_line,
-                    f"field '{fld.name}': when names '{name}', which {where}; "
-                    "a condition may use only the answers asked before it, lang and channel",
-                )
-        earlier.add(fld.name)
-    known = everything | {"lang", "channel"}
-    later = [(s.when, s.when_line, f"step '{s.id}'") for s in playbook.steps if s.when]
-    later += [(w.when, w.line, "warning") for w in playbook.warnings]
-    for expression, line, what in later:
-        for name in sorted(names(expression, line, what) - known):
-            out.add(line, f"{what}: when names '{name}', which is not a field")
-    _check_defaults(playbook.fields, out)
-    missing = [s for s in playbook.rules.require if s not in {st.id for st in playbook.steps}]
-    for step_id in missing:
-        out.add(0, f"rules.require names step '{step_id}', which the playbook does not have")
-
-
-def _check_defaults(fields: tuple[Field, ...], out: _Collector) -> None:
-    """Every ``default`` fits its field, so a draft never fails on the playbook's own value."""
-    from replykit.fields import FieldValueError, parse_value  # fields builds on this module
-
-    for fld in iter_fields(fields):
-        if fld.default is None:
-            continue
-        try:
-            parse_value(fld, fld.default)
-        except FieldValueError as err:
-            out.add(fld.line, f"field '{fld.name}': default {_shown(fld.default)}: {err.en}")
-
-
 def parse_playbook(text: str, source: str = "<playbook>", path: Path | None = None) -> Playbook:
     """Parse playbook YAML ``text``; raise PlaybookError listing every problem."""
     out = _Collector(source)
@@ -491,12 +313,12 @@ def parse_playbook(text: str, source: str = "<playbook>", path: Path | None = No
     pid = data.get("id")
     if not isinstance(pid, str) or not _ID_RE.match(pid):
         out.add(
-            line_of(data, "id"), f"id {_shown(pid)} must be lower-case letters, digits, '-' or '_'"
+            line_of(data, "id"), f"id {shown(pid)} must be lower-case letters, digits, '-' or '_'"
         )
         pid = "invalid"
     version = data.get("version", 1)
     if version != 1:
-        out.add(line_of(data, "version"), f"version {_shown(version)} is not supported; use 1")
+        out.add(line_of(data, "version"), f"version {shown(version)} is not supported; use 1")
     languages = _str_list(data.get("languages"), line_of(data, "languages"), "languages", out)
     for lang in languages:
         if lang not in LANGUAGES:
@@ -544,7 +366,8 @@ def parse_playbook(text: str, source: str = "<playbook>", path: Path | None = No
         path=path,
         warnings=_read_warnings(data.get("warnings"), out),
     )
-    _check_expressions(playbook, out)
+    for line, message in cross_check(playbook):
+        out.add(line, message)
     if out.problems:
         raise PlaybookError(
             f"{source}: " + summarise(out.problems, "in the playbook", with_place=True),
@@ -561,10 +384,3 @@ def load_playbook(path: Path) -> Playbook:
     except OSError as err:
         raise PlaybookError(f"{path}: cannot read the playbook: {err.strerror}") from err
     return parse_playbook(text, source=str(path), path=path)
-
-
-def iter_fields(fields: tuple[Field, ...]) -> Iterator[Field]:
-    """Every field, with a record list's item fields after it."""
-    for fld in fields:
-        yield fld
-        yield from fld.item_fields

@@ -25,8 +25,8 @@ if TYPE_CHECKING:
         ReplykitError,
         UsageError,
     )
+    from replykit.letter import Letter
     from replykit.playbook import Playbook, load_playbook
-    from replykit.render import Letter
 
 __all__ = [
     "AnswerError",
@@ -47,7 +47,7 @@ __version__ = "0.1.0"
 _HOMES = {
     "Composer": "replykit.composer",
     "compose": "replykit.composer",
-    "Letter": "replykit.render",
+    "Letter": "replykit.letter",
     "Playbook": "replykit.playbook",
     "load_playbook": "replykit.playbook",
     "AnswerError": "replykit.errors",

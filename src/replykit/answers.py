@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from replykit.conditions import compile_conditions, condition_context, holds
 from replykit.errors import (
     AnswerError,
     MissingAnswersError,
@@ -55,9 +56,10 @@ class ResolvedAnswers:
     values: dict[str, Any]
     skipped: list[str] = field(default_factory=list)
 
-    def context(self, playbook: Playbook) -> dict[str, Any]:
-        """Answers for templates: every field bound, unanswered and skipped ones as None."""
-        return {name: self.values.get(name) for name in playbook.field_names}
+    def context(self, playbook: Playbook, lang: str, channel: str) -> dict[str, Any]:
+        """What a condition or template sees: every field bound (unanswered and skipped ones
+        as None), ``lang`` and ``channel``."""
+        return condition_context(playbook.field_names, self.values, lang, channel)
 
 
 def parse_assignment(text: str) -> tuple[str, str, bool]:
@@ -116,25 +118,6 @@ def _flag_for(fld: Field) -> str:
     return f"--set {fld.name}=…"
 
 
-def evaluate_when(
-    expression: str | None,
-    values: Mapping[str, Any],
-    playbook: Playbook,
-    target: Mapping[str, str] | None = None,
-) -> bool:
-    """True when ``expression`` holds over the answers so far (None when absent).
-
-    ``target`` adds ``lang`` and ``channel``, so a question can be asked for one channel only.
-    """
-    if not expression:
-        return True
-    from replykit.sandbox import compile_condition
-
-    context = {name: values.get(name) for name in playbook.field_names}
-    context.update(target or {})
-    return bool(compile_condition(expression)(**context))
-
-
 def resolve_answers(
     playbook: Playbook,
     given: Mapping[str, Any],
@@ -174,7 +157,7 @@ def resolve_answers(
         if skipped_up_front is not None:
             applies = fld.name not in skipped_up_front
         else:  # on a terminal, earlier answers are only known once asked
-            applies = evaluate_when(fld.when, values, playbook, target)
+            applies = holds(fld.when, condition_context(playbook.field_names, values, **target))
         if not applies:
             skipped.append(fld.name)
             continue
@@ -247,18 +230,16 @@ def _skipped_in_rounds(
     may name only earlier questions (the playbook loader checks it), so evaluating every
     condition at once over the answers as given, then again with the skipped ones blanked,
     settles in as many rounds as conditions are nested — usually one or two, where asking in
-    order costs one evaluation per conditional question (the bulk of a batch row's time).
+    order costs one evaluation per conditional question.
     """
-    from replykit.sandbox import compile_conditions
-
     conditional = [f for f in playbook.fields if f.when]
     if not conditional:
         return set()
     evaluate = compile_conditions(tuple(f.when for f in conditional))
     skipped: set[str] = set()
     for _ in range(len(conditional) + 1):
-        context = {n: None if n in skipped else parsed[n][0] for n in playbook.field_names}
-        context.update(target)
+        values = {n: parsed[n][0] for n in playbook.field_names if n not in skipped}
+        context = condition_context(playbook.field_names, values, **target)
         now = {f.name for f, true in zip(conditional, evaluate(**context), strict=True) if not true}
         if now == skipped:
             break
@@ -302,7 +283,6 @@ def _ask_until_valid(fld: Field, default: Any, ask: AskFunction) -> Any:
 __all__ = [
     "AskFunction",
     "ResolvedAnswers",
-    "evaluate_when",
     "format_value",
     "merge_assignments",
     "parse_assignment",

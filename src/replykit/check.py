@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from replykit import check_rules as R
+from replykit.conditions import condition_context, holds
 from replykit.playbook import Playbook
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -323,14 +324,11 @@ class _Checker:
         expression = conditional.get(step_id)
         if expression is None or self.playbook is None:
             return True
-        from replykit.sandbox import compile_condition
-
-        context: dict[str, Any] = {
-            name: self.reply.answers.get(name) for name in self.playbook.field_names
-        }
-        context.update(lang=self.lang, channel=self.channel or "")
+        context = condition_context(
+            self.playbook.field_names, self.reply.answers, self.lang, self.channel or ""
+        )
         try:
-            return bool(compile_condition(expression)(**context))
+            return holds(expression, context)
         except Exception:  # an answer the condition cannot read: assume the step applies
             return True
 
@@ -480,7 +478,7 @@ def check_reply(
 
 
 def check_letter(letter: Any, playbook: Playbook) -> CheckReport:
-    """Check a letter replykit just rendered (a :class:`~replykit.render.Letter`)."""
+    """Check a letter replykit just rendered (a :class:`~replykit.letter.Letter`)."""
     reply = Reply(
         text=letter.text,
         playbook=letter.playbook,

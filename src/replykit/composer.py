@@ -1,4 +1,11 @@
-"""The library entry point: from a playbook id and answers to a :class:`Letter`."""
+"""The library entry point: from a playbook id and answers to a :class:`Letter`.
+
+The module is `composer`, not `compose`: importing a submodule named `compose` would replace
+the lazily imported `replykit.compose` function with the module.
+
+:meth:`Composer.choose_channel` is the one check of a language and channel against the
+playbook (exit 2); the renderer trusts it.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +16,11 @@ from typing import Any
 
 from replykit.answers import AskFunction, ResolvedAnswers, resolve_answers
 from replykit.errors import UsageError
+from replykit.letter import Letter
 from replykit.playbook import Playbook
 from replykit.playbook.search import SearchPath
-from replykit.render import Letter, Renderer, make_environment
+from replykit.render import Renderer
+from replykit.templates import make_environment
 
 
 def default_channel(playbook: Playbook) -> str:
@@ -34,8 +43,9 @@ class Composer:
         env = make_environment(search.template_dirs(), search.builtin_templates)
         return cls(playbook, Renderer(playbook, env))
 
-    def check_target(self, lang: str, channel: str | None) -> str:
-        """Validate ``lang`` and ``channel`` for this playbook; return the channel to use."""
+    def choose_channel(self, lang: str, channel: str | None) -> str:
+        """The channel to use (``channel``, or the default); UsageError if ``lang`` or it is
+        not the playbook's."""
         pb = self.playbook
         if lang not in pb.languages:
             raise UsageError(
@@ -61,8 +71,9 @@ class Composer:
         return resolve_answers(self.playbook, given, lang, ask, channel)
 
     def render(self, answers: ResolvedAnswers, lang: str, channel: str) -> Letter:
-        """The letter for resolved answers."""
-        return self.renderer.render(answers.values, lang, channel)
+        """The letter for resolved answers; UsageError if ``lang`` or ``channel`` is not the
+        playbook's."""
+        return self.renderer.render(answers.values, lang, self.choose_channel(lang, channel))
 
 
 def compose(
@@ -75,5 +86,5 @@ def compose(
 ) -> Letter:
     """Render one letter of ``playbook_id`` from ``answers``; raise ReplykitError on any problem."""
     composer = Composer.open(playbook_id, playbooks_dir)
-    chosen = composer.check_target(lang, channel)
+    chosen = composer.choose_channel(lang, channel)
     return composer.render(composer.resolve(answers, lang, channel=chosen), lang, chosen)

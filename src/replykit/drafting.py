@@ -16,7 +16,7 @@ from typing import Any
 from replykit.answers import AskFunction, merge_assignments, read_answers_file
 from replykit.composer import Composer
 from replykit.errors import AnswerError, OutputError, UsageError
-from replykit.render import Letter
+from replykit.letter import Letter
 from replykit.targets import check_writable, make_folders
 
 #: Formats written through the docx writer, which alone takes --docx-template.
@@ -112,7 +112,7 @@ def run_draft(request: DraftRequest) -> Letter | None:
     from replykit.profile import answers_for, profile_path, read_profile
 
     composer = Composer.open(request.playbook, request.playbooks_dir)
-    channel = composer.check_target(request.lang, request.channel)
+    channel = composer.choose_channel(request.lang, request.channel)
     fmt = format_for(request.output, request.fmt)
     plan = plan_outputs(request, fmt)
     profile = answers_for(composer.playbook, read_profile(request.profile))

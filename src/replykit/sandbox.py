@@ -3,8 +3,8 @@
 User playbooks and templates are code from strangers. They run in Jinja's
 ``ImmutableSandboxedEnvironment`` with strict undefined names, and a render is bounded
 (:mod:`replykit.limits`): a timer and a memory cap on the main thread, size checks before an
-operation allocates, and a cap on any joined output. ``when`` conditions compile here too,
-one by one or jointly (a batch row evaluates them all at once).
+operation allocates, and a cap on any joined output. ``when`` conditions run here too
+(:mod:`replykit.conditions`).
 """
 
 from __future__ import annotations
@@ -13,21 +13,18 @@ import functools
 import re
 import string
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 from types import BuiltinMethodType
 from typing import Any
 
 from jinja2 import (
     BaseLoader,
     StrictUndefined,
-    TemplateError,
-    TemplateSyntaxError,
 )
-from jinja2.exceptions import SecurityError
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from replykit.errors import PlaybookError, RenderError
+from replykit.errors import RenderError
+from replykit.lang.filters import template_filters
 from replykit.limits import bounded_join, inside_render, refuse_size, render_limits
 
 
@@ -99,7 +96,7 @@ def _estimate_str_method(method: str, text: str, args: tuple[Any, ...]) -> int:
     return 0
 
 
-class _Environment(ImmutableSandboxedEnvironment):
+class SandboxEnvironment(ImmutableSandboxedEnvironment):
     """The sandbox: no Python internals, no mutation of answers, bounded ranges and sizes.
 
     Beyond Jinja's sandbox, repetition, concatenation, powers, padding and format widths
@@ -182,8 +179,9 @@ def _checked_filters(filters: dict[str, Any]) -> dict[str, Callable[..., Any]]:
     }
 
 
-def _new_environment(loader: BaseLoader | None = None) -> _Environment:
-    env = _Environment(
+def new_environment(loader: BaseLoader | None = None) -> SandboxEnvironment:
+    """A fresh sandbox with replykit's filters; ``loader`` finds templates (none: strings only)."""
+    env = SandboxEnvironment(
         loader=loader,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -193,115 +191,7 @@ def _new_environment(loader: BaseLoader | None = None) -> _Environment:
         finalize=_refuse_none,
         auto_reload=False,
     )
-    from replykit.lang import template_filters
-    from replykit.textfilters import text_filters
-
     env.filters.update(template_filters())
-    env.filters.update(text_filters())
     env.filters.update(_checked_filters(env.filters))
     del env.globals["lipsum"]  # placeholder text has no place in a letter, and lipsum(10**9) hangs
     return env
-
-
-def sandboxed_environment() -> _Environment:
-    """A fresh sandboxed environment with replykit's filters, for one-off patterns (--name)."""
-    return _new_environment()
-
-
-@lru_cache(maxsize=1)
-def _condition_environment() -> _Environment:
-    return _new_environment()
-
-
-@lru_cache(maxsize=512)
-def compile_condition(expression: str) -> Callable[..., Any]:
-    """Compile a ``when`` expression in the sandbox; raise PlaybookError if it is malformed."""
-    try:
-        compiled = _condition_environment().compile_expression(expression, undefined_to_none=False)
-    except TemplateSyntaxError as err:
-        raise PlaybookError(f"cannot read {expression!r}: {err.message}") from err
-    except SecurityError as err:  # Jinja folds constants while compiling: ''.__class__ and x
-        raise PlaybookError(f"{expression!r}: the sandbox forbids it: {err}") from err
-
-    def evaluate(**context: Any) -> bool:
-        """The condition's truth; a failure is the playbook's (exit 4), never a crash.
-
-        No timer here: arming one costs more than a condition, and an expression cannot loop
-        (ranges are capped, sizes checked by the sandbox).
-        """
-        try:
-            return bool(compiled(**context))
-        except RenderError:
-            raise
-        except SecurityError as err:
-            raise RenderError(
-                f"when {expression!r}: the sandbox forbids it: {err}",
-                hint="A condition may compare answers only, not reach Python internals.",
-            ) from err
-        except (TemplateError, ArithmeticError, ValueError, TypeError, LookupError) as err:
-            raise RenderError(
-                f"when {expression!r} cannot be evaluated: {err}",
-                hint="Fix the condition in the playbook; `replykit validate` checks it.",
-            ) from err
-        except (RecursionError, MemoryError) as err:
-            raise RenderError(f"when {expression!r} cannot be evaluated: {err!r}") from err
-
-    return evaluate
-
-
-@lru_cache(maxsize=512)
-def condition_names(expression: str) -> frozenset[str]:
-    """The names a ``when`` expression reads (answers, lang, channel); PlaybookError if unreadable.
-
-    Parsing only, without generating code: loading a playbook checks every condition this
-    way, and each is compiled when first evaluated (``replykit validate`` compiles them all).
-    """
-    from jinja2 import meta, nodes
-    from jinja2.parser import Parser
-
-    env = _condition_environment()
-    try:  # as Environment.compile_expression parses, so the messages are the same
-        parser = Parser(env, expression, state="variable")
-        body = parser.parse_expression()
-        if not parser.stream.eos:
-            raise TemplateSyntaxError("chunk after expression", parser.stream.current.lineno)
-    except TemplateSyntaxError as err:
-        raise PlaybookError(f"cannot read {expression!r}: {err.message}") from err
-    tree = nodes.Template([nodes.Output([body])], lineno=1)
-    tree.set_environment(env)
-    try:  # finding the names runs Jinja's optimizer, which folds constants: ''.__class__
-        found = meta.find_undeclared_variables(tree)
-    except SecurityError as err:
-        raise PlaybookError(f"{expression!r}: the sandbox forbids it: {err}") from err
-    return frozenset(found) - set(env.globals)
-
-
-@lru_cache(maxsize=256)
-def compile_conditions(expressions: tuple[str | None, ...]) -> Callable[..., list[bool]]:
-    """Several ``when`` expressions evaluated in one go (None holds); one list of truths.
-
-    One sandboxed evaluation instead of one per step or field: each costs a fresh Jinja
-    context, which dominated a batch row. Should the joint evaluation fail, each expression
-    is evaluated alone, so the error names the one at fault.
-    """
-    written = [e for e in expressions if e]
-    if not written:
-        return lambda **context: [True] * len(expressions)
-    try:
-        joint: Callable[..., Any] | None = _condition_environment().compile_expression(
-            "[" + ", ".join(f"(({e}) and true or false)" for e in written) + "]",
-            undefined_to_none=False,
-        )
-    except Exception:  # constant folding met something the sandbox refuses: go one by one
-        joint = None
-
-    def evaluate(**context: Any) -> list[bool]:
-        try:
-            if joint is None:
-                raise LookupError
-            truths = iter(joint(**context))
-        except Exception:  # re-evaluated one by one, so the error names the one at fault
-            truths = iter([compile_condition(e)(**context) for e in written])
-        return [True if e is None else bool(next(truths)) for e in expressions]
-
-    return evaluate

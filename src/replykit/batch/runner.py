@@ -51,6 +51,7 @@ from replykit.batch.readers import (
     parse_mappings,
     read_rows,
 )
+from replykit.conditions import condition_context
 from replykit.errors import (
     AnswerError,
     BatchInputError,
@@ -356,8 +357,8 @@ class _Worker:
             return self._failed(raw, lang, channel, found, given)
         stem = ""
         if self.pattern is not None:
-            context = resolved.context(self.playbook)
-            context.update(row_number=raw.number, lang=lang, channel=channel)
+            context = resolved.context(self.playbook, lang, channel)
+            context["row_number"] = raw.number
             try:
                 stem = self.pattern.render(context)
             except Exception as err:  # a user's pattern may fail in any way Jinja can
@@ -422,9 +423,8 @@ class _Worker:
             return ""
         if given is None:
             given = {name: raw.values[col] for col, name in self.setup.columns if col in raw.values}
-        context: dict[str, Any] = dict.fromkeys(self.field_names)
-        context.update(given, row_number=raw.number, lang=self.setup.lang)
-        context["channel"] = self.setup.channel
+        context = condition_context(self.field_names, given, self.setup.lang, self.setup.channel)
+        context["row_number"] = raw.number
         try:
             return str(self.pattern.render(context))
         except Exception:
@@ -481,9 +481,9 @@ def _jsonl_failure(number: int, problems: Sequence[Problem]) -> bytes:
 
 
 def _compile_pattern(source: str) -> Any:
-    from replykit.sandbox import sandboxed_environment
+    from replykit.sandbox import new_environment
 
-    env = sandboxed_environment()
+    env = new_environment()
     # A name may use an unanswered field: it prints as nothing, never as "None".
     env.finalize = lambda value: "" if value is None else value
     return env.from_string(source)
@@ -624,7 +624,7 @@ def _prepare(request: BatchRequest, report: BatchReporter) -> tuple[RowSource, _
 
     composer = Composer.open(request.playbook, request.playbooks_dir)
     playbook = composer.playbook
-    channel = composer.check_target(request.lang, request.channel)
+    channel = composer.choose_channel(request.lang, request.channel)
     fields = set(playbook.field_names)
     fmt = ""
     if not request.jsonl:
@@ -741,7 +741,7 @@ _WIDE_FORMAT = re.compile(r"%[-+ #0]*\d{3,}")
 def _check_pattern(pattern: str, fields: set[str]) -> None:
     from jinja2 import TemplateSyntaxError, meta, nodes
 
-    from replykit.sandbox import sandboxed_environment
+    from replykit.sandbox import new_environment
 
     def refuse(why: str) -> UsageError:
         return UsageError(
@@ -753,7 +753,7 @@ def _check_pattern(pattern: str, fields: set[str]) -> None:
     if len(pattern) > _MAX_PATTERN_CHARS:
         raise refuse(f"longer than {_MAX_PATTERN_CHARS} characters")
     try:
-        tree = sandboxed_environment().parse(pattern)
+        tree = new_environment().parse(pattern)
     except TemplateSyntaxError as err:
         raise UsageError(f"--name {pattern!r}: {err.message}") from err
     allowed = (

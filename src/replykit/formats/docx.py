@@ -19,8 +19,8 @@ from typing import Any
 
 from replykit.errors import OutputError, PlaybookError, UsageError
 from replykit.formats.blocks import letter_blocks
+from replykit.letter import Letter
 from replykit.playbook.search import builtin_root
-from replykit.render import Letter
 
 SIGNATURE_LINE = "_" * 16
 _ZIP_TIME = (2026, 1, 1, 0, 0, 0)

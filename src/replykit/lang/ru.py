@@ -279,7 +279,7 @@ def _decline(word: str, part: str, gender: Gender | None, case: NameCase) -> str
     return _fix_form(word, declined)
 
 
-def _initials(person: PersonName) -> str:
+def initials(person: PersonName) -> str:
     """«И. П.» — one initial per first name and patronymic, a space between them."""
     out = []
     for word in (person.first, person.middle):
@@ -317,8 +317,8 @@ def dative_short(full_name: str) -> str:
     if not person.last:
         return _full(full_name, "dative")
     surname = _decline(person.last, "lastname", person.gender, "dative")
-    initials = _initials(person)
-    return f"{surname} {initials}" if initials else surname
+    letters = initials(person)
+    return f"{surname} {letters}" if letters else surname
 
 
 def dative_full(full_name: str) -> str:

@@ -7,10 +7,10 @@ never import each other.
 
 from __future__ import annotations
 
+from replykit.conditions import condition_names
 from replykit.errors import PlaybookError, shown
 from replykit.playbook.model import Field, Playbook, iter_fields
 from replykit.playbook.values import FieldValueError, parse_value
-from replykit.sandbox import condition_names
 
 #: A problem found: the line it is on (0 when unknown) and what is wrong.
 Found = tuple[int, str]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from replykit.textfilters import bare, numbered, sentence
+from replykit.lang.text import bare, numbered, sentence
 
 BARE = [
     ("отправили заказ.", "отправили заказ"),
@@ -59,6 +59,6 @@ def test_numbered() -> None:
 def test_reach_names_only_the_ways_the_contact_allows(
     contact: str, lang: str, me: bool, expected: str
 ) -> None:
-    from replykit.textfilters import reach
+    from replykit.lang.text import reach
 
     assert reach(contact, lang, me=me) == expected

@@ -21,10 +21,10 @@ from hypothesis import strategies as st
 
 from replykit.batch.naming import OutputNamer, safe_filename
 from replykit.batch.readers import Row, read_rows
+from replykit.conditions import compile_condition
 from replykit.errors import BatchInputError, PlaybookError
 from replykit.playbook import FIELD_TYPES, Choice, Field, Playbook, parse_playbook
 from replykit.playbook.values import FieldValueError, parse_value
-from replykit.sandbox import compile_condition
 
 from .clihelp import run
 from .conftest import REPO

@@ -1,7 +1,8 @@
-"""Answer precedence, ``when`` conditions and the report of what is missing.
+"""Where answers come from, which one wins, and resolving them against a playbook.
 
-Precedence, lowest first: playbook defaults < answers file < ``--set`` < the
-interactive prompt (asked only for what is still missing and applicable).
+:class:`AnswerSources` is the precedence, written once; every other mention cites it.
+:func:`resolve_answers` types the answers, fills defaults, asks (on a terminal) or reports
+what is missing.
 
 A question whose ``when`` is false is *skipped*: it is never asked, any value
 given for it is ignored, and it contributes nothing — it is absent from the
@@ -12,106 +13,79 @@ An optional question left unanswered is ``none`` in the same way.
 from __future__ import annotations
 
 import json
-import sys
+from collections import ChainMap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from replykit.conditions import compile_conditions, condition_context, holds
 from replykit.errors import (
     AnswerError,
     MissingAnswersError,
     Problem,
-    UsageError,
     did_you_mean,
     summarise,
 )
-from replykit.limits import MAX_ANSWERS_BYTES
 from replykit.playbook import Field, Playbook
 from replykit.playbook.values import FieldValueError, format_value, is_blank, parse_value
-from replykit.yamlfile import YamlKind, parse, read_stream, read_text
-
-ANSWERS_YAML = YamlKind(
-    noun="answers file",
-    contents="the answers expand",
-    malformed="malformed answers file",
-    error=AnswerError,
-    max_bytes=MAX_ANSWERS_BYTES,
-    syntax_hint="The answers file is YAML or JSON: a mapping of field name to answer.",
-    size_hint="Answers are a mapping of field name to answer; is this the right file?",
-    utf8_hint="Save the answers file as UTF-8.",
-    values_hint="YAML aliases (*name) repeat a value; write the answers out plainly.",
-    in_mib=True,
-)
 
 #: Called for a field nobody answered: (field, current default or None, last error) -> raw text.
 AskFunction = Callable[[Field, Any, "FieldValueError | None"], Any]
 
 
+@dataclass(frozen=True)
+class AnswerSources:
+    """Answers by where they came from; each source wins over the ones below it.
+
+    Precedence, highest first: ``--set`` (draft and batch) > a batch row's cells >
+    ``--answers`` > answers read from the customer's message > the sender profile (its keys
+    this playbook has fields for) > the playbook's defaults. On a terminal, the questions ask
+    only for what is still missing and applies.
+    """
+
+    assignments: Mapping[str, Any] = field(default_factory=dict)  # --set
+    row: Mapping[str, Any] = field(default_factory=dict)  # a batch row's cells
+    file: Mapping[str, Any] = field(default_factory=dict)  # --answers
+    message: Mapping[str, Any] = field(default_factory=dict)  # read from the customer's message
+    profile: Mapping[str, Any] = field(default_factory=dict)  # profile.yaml
+
+    _LABELS = (
+        ("assignments", "--set"),
+        ("row", "row"),
+        ("file", "--answers"),
+        ("message", "message"),
+        ("profile", "profile"),
+    )
+
+    def combined(self) -> ChainMap[str, Any]:
+        """All answers as one mapping, the winning source's answer for each name."""
+        return ChainMap(
+            dict(self.assignments),
+            dict(self.row),
+            dict(self.file),
+            dict(self.message),
+            dict(self.profile),
+        )
+
+    def source_of(self, name: str) -> str:
+        """Where the answer for ``name`` comes from: ``--set``, ``row``, ``--answers``,
+        ``message`` or ``profile``; ``""`` when no source gives it (a default, or asked)."""
+        for attribute, label in self._LABELS:
+            if name in getattr(self, attribute):
+                return label
+        return ""
+
+
 @dataclass
 class ResolvedAnswers:
-    """The typed answers of every applicable field, and the names that were skipped."""
+    """The typed answers of every applicable field."""
 
     values: dict[str, Any]
-    skipped: list[str] = field(default_factory=list)
 
     def context(self, playbook: Playbook, lang: str, channel: str) -> dict[str, Any]:
         """What a condition or template sees: every field bound (unanswered and skipped ones
         as None), ``lang`` and ``channel``."""
         return condition_context(playbook.field_names, self.values, lang, channel)
-
-
-def parse_assignment(text: str) -> tuple[str, str, bool]:
-    """``KEY=VALUE`` (or ``KEY+=VALUE`` to append to a list) from ``--set``."""
-    key, sep, value = text.partition("=")
-    if not sep or not key.strip():
-        raise UsageError(
-            f"--set {text!r}: expected KEY=VALUE",
-            hint="For example: --set customer_name='Анна Петрова' --set fault=us",
-        )
-    append = key.endswith("+")
-    return key.rstrip("+").strip(), value, append
-
-
-def merge_assignments(
-    assignments: list[str], base: Mapping[str, Any] | None = None
-) -> dict[str, Any]:
-    """Fold repeated ``--set`` options into a mapping; ``KEY+=V`` builds a list."""
-    merged: dict[str, Any] = dict(base or {})
-    for text in assignments:
-        key, value, append = parse_assignment(text)
-        if append:
-            current = merged.get(key)
-            items = list(current) if isinstance(current, list) else []
-            items.append(value)
-            merged[key] = items
-        else:
-            merged[key] = value
-    return merged
-
-
-def read_answers_file(path: str, stdin: TextIO | None = None) -> dict[str, Any]:
-    """Answers from a YAML or JSON file (``-`` reads stdin); JSON is valid YAML."""
-    source = "<stdin>" if path == "-" else path
-    try:
-        if path == "-":
-            text = read_stream(stdin or sys.stdin, source, ANSWERS_YAML)
-        else:
-            text = read_text(Path(path), ANSWERS_YAML)
-    except FileNotFoundError as err:
-        raise UsageError(f"--answers {path}: no such file", hint="Check the path.") from err
-    except OSError as err:
-        raise UsageError(f"--answers {path}: cannot read: {err.strerror}") from err
-    data = parse(text, source, ANSWERS_YAML)
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise AnswerError(
-            f"{source}: the answers must be a mapping of field name to answer",
-            hint='For example, in JSON: {"customer_name": "Анна Петрова", "fault": "us"}',
-        )
-    return {str(k): v for k, v in data.items()}
 
 
 def _flag_for(fld: Field) -> str:
@@ -127,7 +101,7 @@ def resolve_answers(
 ) -> ResolvedAnswers:
     """Type-check ``given`` against the playbook, fill defaults, ask or report what is missing.
 
-    ``given`` is the merge of the answers file and ``--set`` (later wins). With ``ask``
+    ``given`` is every source's answers combined (:meth:`AnswerSources.combined`). With ``ask``
     (an interactive terminal), every applicable field not given is asked, its default
     offered; without it, defaults apply and any missing required answer is reported.
     Raises AnswerError listing every problem at once (MissingAnswersError when only
@@ -145,11 +119,11 @@ def resolve_answers(
                     field=key,
                     allowed=tuple(playbook.field_names),
                     hint=f"`replykit show {playbook.id}` lists the fields.",
+                    code="unknown_field",
                 )
             )
 
     values: dict[str, Any] = {}
-    skipped: list[str] = []
     target = {"lang": lang, "channel": channel or ""}
     parsed = _parse_given(playbook, given)
     skipped_up_front = None if ask is not None else _skipped_in_rounds(playbook, parsed, target)
@@ -159,7 +133,6 @@ def resolve_answers(
         else:  # on a terminal, earlier answers are only known once asked
             applies = holds(fld.when, condition_context(playbook.field_names, values, **target))
         if not applies:
-            skipped.append(fld.name)
             continue
         raw = given.get(fld.name)
         if not is_blank(raw):
@@ -181,6 +154,7 @@ def resolve_answers(
                     field=fld.name,
                     allowed=fld.choice_values(),
                     hint=_flag_for(fld),
+                    code="missing",
                 )
             )
         else:
@@ -199,7 +173,7 @@ def resolve_answers(
             f"terminal to be asked. `replykit show {playbook.id}` lists every field."
         )
         raise error
-    return ResolvedAnswers({k: v for k, v in values.items() if v is not None}, skipped)
+    return ResolvedAnswers({k: v for k, v in values.items() if v is not None})
 
 
 def _parse_given(
@@ -254,6 +228,7 @@ def _value_problem(fld: Field, raw: Any, err: FieldValueError) -> Problem:
         field=fld.name,
         value=shown,
         allowed=fld.choice_values(),
+        code="invalid",
     )
 
 
@@ -281,11 +256,9 @@ def _ask_until_valid(fld: Field, default: Any, ask: AskFunction) -> Any:
 
 
 __all__ = [
+    "AnswerSources",
     "AskFunction",
     "ResolvedAnswers",
     "format_value",
-    "merge_assignments",
-    "parse_assignment",
-    "read_answers_file",
     "resolve_answers",
 ]

@@ -192,7 +192,7 @@ def draft_command(
     as_json: JsonOpt = False,
 ) -> None:
     """Draft one letter: ask what is missing (on a terminal), show it, print or save it."""
-    from replykit.drafting import DraftRequest, run_draft
+    from replykit.draft import DraftRequest, run_draft
 
     request = DraftRequest(
         playbook=playbook,
@@ -455,7 +455,7 @@ def profile_set_command(
     as_json: JsonOpt = False,
 ) -> None:
     """Set profile answers: replykit profile set sender_org='ООО «Лампа»' signer_name=…"""
-    from replykit.answers import parse_assignment
+    from replykit.assignments import parse_assignment
     from replykit.profile import known_field_names, profile_path, set_values, unknown_keys
 
     data = set_values(profile, assignments)

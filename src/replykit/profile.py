@@ -5,7 +5,7 @@ signer and position, the executor — in ``profile.yaml`` in the user config fol
 (``~/.config/replykit/profile.yaml`` on Linux), or any file given with ``--profile``. It
 uses the common field names templates/README.md lists, so one profile fills every playbook.
 
-Precedence, lowest first: playbook defaults < profile < answers file < ``--set`` < a prompt.
+Its answers lose to every other source (:class:`~replykit.answers.AnswerSources`).
 A profile key the playbook has no field for is ignored without a word (a profile serves many
 playbooks); an unknown key in an answers file stays an error.
 """
@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from replykit.assignments import merge_assignments
 from replykit.errors import AnswerError, Problem, UsageError, did_you_mean
 from replykit.limits import MAX_ANSWERS_BYTES
 from replykit.playbook import Playbook
@@ -147,8 +148,6 @@ def write_profile(path: Path | None, data: Mapping[str, Any]) -> Path:
 
 def set_values(path: Path | None, assignments: Iterable[str]) -> dict[str, Any]:
     """Set ``KEY=VALUE`` pairs (``KEY+=VALUE`` appends to a list) and save; return the profile."""
-    from replykit.answers import merge_assignments
-
     pairs = list(assignments)
     if not pairs:
         raise UsageError(

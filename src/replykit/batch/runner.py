@@ -43,7 +43,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, BinaryIO, NamedTuple, Protocol
 
-from replykit.answers import ResolvedAnswers, merge_assignments
+from replykit.answers import AnswerSources, ResolvedAnswers
+from replykit.assignments import merge_assignments
 from replykit.batch.readers import (
     DEFAULT_MAX_FIELD_BYTES,
     RowSource,
@@ -337,12 +338,10 @@ class _Worker:
         setup = self.setup
         if raw.problems:  # ragged, oversized, bad JSON: the cells cannot be trusted
             return self._failed(raw, setup.lang, setup.channel, raw.problems)
-        given: dict[str, Any] = dict(setup.profile)
         values = raw.values
-        for column, name in setup.columns:
-            if column in values:
-                given[name] = values[column]
-        given.update(setup.constants)
+        cells = {name: values[column] for column, name in setup.columns if column in values}
+        sources = AnswerSources(assignments=setup.constants, row=cells, profile=setup.profile)
+        given = dict(sources.combined())
         problems: list[Problem] = []
         lang = self._target(raw, setup.lang_column, setup.lang, self.playbook.languages, problems)
         channel = self._target(
@@ -396,7 +395,7 @@ class _Worker:
 
     def _row_problem(self, problem: Problem, where: str) -> Problem:
         message = problem.message
-        if problem.value is None and problem.hint.startswith("--set "):  # a missing answer
+        if problem.code == "missing":
             if problem.field in self.setup.covered:
                 message = f"{problem.field}: required, but the cell is empty"
             else:

@@ -1,4 +1,4 @@
-"""The ``draft`` workflow behind the CLI: gather answers, render, preview, write.
+"""The ``draft`` workflow behind the CLI: gather answers, render, preview, write, lint.
 
 This is the edge between the library and a person: it may print the letter to
 stdout and hand the terminal to :mod:`replykit.prompting`, but it never parses
@@ -7,16 +7,23 @@ command-line options (that is :mod:`replykit.cli`).
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from replykit.answers import AskFunction, merge_assignments, read_answers_file
+from replykit.answers import AnswerSources, AskFunction
+from replykit.answers_file import read_answers_file
+from replykit.assignments import assigned
+from replykit.atomic import write_atomic
 from replykit.composer import Composer
 from replykit.errors import AnswerError, OutputError, UsageError
+from replykit.formats import format_for, render_bytes
 from replykit.letter import Letter
+from replykit.profile import answers_for, profile_path, read_profile
+from replykit.saved_answers import answers_path_for, saved_answers_text
 from replykit.targets import check_writable, make_folders
 
 #: Formats written through the docx writer, which alone takes --docx-template.
@@ -39,8 +46,8 @@ class DraftRequest:
     force: bool = False
     playbooks_dir: Path | None = None
     as_json: bool = False
-    check: bool = True  # lint the letter and print the findings on stderr (issue 6)
-    docx_template: Path | None = None  # a letterhead for docx and pdf (issue 4)
+    check: bool = True  # lint the letter and print the findings on stderr
+    docx_template: Path | None = None  # a letterhead (docxtpl tags) for docx and pdf
     profile: Path | None = None  # the sender profile; None: the one in the config folder
     save_answers: bool = False  # write NAME.answers.yml beside -o NAME.ext
     mkdir: bool = False  # create the output's missing parent folders
@@ -61,18 +68,13 @@ class OutputPlan:
 
 def gather_answers(
     request: DraftRequest, profile: Mapping[str, Any] | None = None
-) -> dict[str, Any]:
-    """The profile, then the answers file, then ``--set``; the later wins."""
-    given: dict[str, Any] = dict(profile or {})
-    if request.answers_file:
-        given.update(read_answers_file(request.answers_file))
-    return merge_assignments(list(request.assignments), given)
-
-
-def answers_path_for(output: Path) -> Path:
-    """``NAME.answers.yml`` beside ``NAME.ext``."""
-    stem = output.stem if output.suffix else output.name
-    return output.with_name(f"{stem}.answers.yml")
+) -> AnswerSources:
+    """The answers ``request`` gives, by source (:class:`AnswerSources` says which wins)."""
+    file = read_answers_file(request.answers_file) if request.answers_file else {}
+    below = {**(profile or {}), **file}  # what KEY+=VALUE extends
+    return AnswerSources(
+        assignments=assigned(request.assignments, below), file=file, profile=profile or {}
+    )
 
 
 def plan_outputs(request: DraftRequest, fmt: str) -> OutputPlan:
@@ -108,16 +110,13 @@ def plan_outputs(request: DraftRequest, fmt: str) -> OutputPlan:
 
 def run_draft(request: DraftRequest) -> Letter | None:
     """Draft one letter as ``request`` says; return it, or None when the person cancelled."""
-    from replykit.formats import format_for
-    from replykit.profile import answers_for, profile_path, read_profile
-
     composer = Composer.open(request.playbook, request.playbooks_dir)
     channel = composer.choose_channel(request.lang, request.channel)
     fmt = format_for(request.output, request.fmt)
     plan = plan_outputs(request, fmt)
     profile = answers_for(composer.playbook, read_profile(request.profile))
-    given = gather_answers(request, profile)
-    from_profile = {key for key, value in profile.items() if given.get(key) is value}
+    sources = gather_answers(request, profile)
+    given = dict(sources.combined())
 
     try:
         if request.interactive:
@@ -128,7 +127,7 @@ def run_draft(request: DraftRequest) -> Letter | None:
             resolved = composer.resolve(given, request.lang, channel=channel)
             letter = composer.render(resolved, request.lang, channel)
     except AnswerError as err:
-        _blame_profile(err, from_profile, profile_path(request.profile))
+        _blame_profile(err, sources, profile_path(request.profile))
         raise
     options = {"docx_template": request.docx_template} if fmt in DOCX_FORMATS else {}
     deliver(
@@ -140,6 +139,7 @@ def run_draft(request: DraftRequest) -> Letter | None:
         answers_path=plan.answers,
         mkdir=request.mkdir,
         options=options,
+        sources=sources,
     )
     for caution in letter.warnings:  # the playbook's own cautions, e.g. a debt acknowledged
         sys.stderr.write(f"Warning: {caution}\n")
@@ -152,9 +152,9 @@ def run_draft(request: DraftRequest) -> Letter | None:
     return letter
 
 
-def _blame_profile(err: AnswerError, from_profile: set[str], path: Path) -> None:
+def _blame_profile(err: AnswerError, sources: AnswerSources, path: Path) -> None:
     """Say which of the bad answers came from the profile, and how to correct them."""
-    names = sorted({p.field for p in err.problems if p.field in from_profile})
+    names = sorted({p.field for p in err.problems if sources.source_of(p.field) == "profile"})
     if names:
         note = (
             f"{', '.join(names)} came from the profile {path}: correct it with "
@@ -195,18 +195,22 @@ def deliver(
     answers_path: Path | None = None,
     mkdir: bool = False,
     options: Mapping[str, Any] | None = None,
+    sources: AnswerSources | None = None,
 ) -> None:
     """Print the letter, or write it (and its answers file) to ``output`` atomically.
 
     Both files are checked before either is written: an existing one (without ``force``)
-    or a missing folder (without ``mkdir``) leaves everything untouched.
+    or a missing folder (without ``mkdir``) leaves everything untouched. With ``as_json``
+    the letter's JSON also says where each answer came from (``sources``).
     """
-    from replykit.formats import render_bytes
-
     extra = dict(options or {})
+    provenance = {}
+    if sources is not None:
+        provenance = {name: sources.source_of(name) for name in letter.answers}
+        provenance = {name: source for name, source in provenance.items() if source}
     if not output or output == "-":
         if as_json:
-            data = render_bytes(letter, "json")
+            data = _json_bytes({**letter.as_dict(), "sources": provenance})
         elif fmt in DOCX_FORMATS and sys.stdout.isatty():
             raise OutputError(
                 f"{fmt} is a binary format and stdout is a terminal",
@@ -217,8 +221,6 @@ def deliver(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    from replykit.atomic import write_atomic
-
     path = Path(output)
     data = render_bytes(letter, fmt, **extra)  # a letter that fails to render writes nothing
     saved = saved_answers_text(letter, path, answers_path) if answers_path else None
@@ -230,50 +232,16 @@ def deliver(
     if answers_path is not None and saved is not None:
         write_atomic(answers_path, saved, force=force)
     if as_json:
-        body = letter.as_dict()
+        body = {**letter.as_dict(), "sources": provenance}
         body["output"] = {"path": str(path), "format": fmt}
         if answers_path is not None:
             body["output"]["answers"] = str(answers_path)
-        import json
-
-        sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.buffer.write(_json_bytes(body))
+        sys.stdout.flush()
     else:
         for target in plan.files:
             sys.stderr.write(f"Wrote {target}\n")
 
 
-def dump_answers(answers: Mapping[str, Any]) -> str:
-    """Typed answers as YAML an answers file reads back to the same answers.
-
-    Dates as ISO text, money as text (no float rounding), Cyrillic as is, several lines of
-    text as a literal block; keys in the playbook's order.
-    """
-    import yaml
-
-    from replykit.playbook.values import to_plain
-
-    class Dumper(yaml.SafeDumper):
-        pass
-
-    def text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-        style = "|" if "\n" in value else None
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-    Dumper.add_representer(str, text)
-    return yaml.dump(
-        to_plain(dict(answers)),
-        Dumper=Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        width=1000,
-    )
-
-
-def saved_answers_text(letter: Letter, output: Path, answers_path: Path) -> str:
-    """The answers file written beside ``output``: a two-line header, then the answers."""
-    header = (
-        f"# The answers behind {output.name}: replykit draft {letter.playbook} "
-        f"--lang {letter.lang} --channel {letter.channel}\n"
-        f"# Correct one and re-render: --answers {answers_path.name} -o {output.name} --force\n"
-    )
-    return header + dump_answers(letter.answers)
+def _json_bytes(body: Mapping[str, Any]) -> bytes:
+    return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -41,6 +41,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_holds_playbooks_and_templates(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "replykit/builtin/playbooks/complaint.yaml" in names
+    assert "replykit/builtin/playbooks/shared/formal-letter.yaml" in names
     assert "replykit/builtin/templates/complaint/ru.j2" in names
     assert "replykit/builtin/templates/layouts/email.j2" in names
 

@@ -23,6 +23,8 @@ MAX_PLAYBOOK_BYTES = 512 * 1024
 MAX_ANSWERS_BYTES = 5 * 1024 * 1024
 #: Values a YAML file (answers, profile, playbook) may expand to; aliases make a small file huge.
 MAX_YAML_VALUES = 100_000
+#: Files a playbook's ``include:`` may read, counting the files they include in turn.
+MAX_INCLUDED_FILES = 16
 #: One answer, after its whitespace is tidied.
 MAX_ANSWER_CHARS = 20_000
 #: One batch cell, unless ``--max-field-size`` says otherwise.

@@ -12,8 +12,9 @@ from replykit.errors import PlaybookError, shown
 from replykit.playbook.model import Field, Playbook, iter_fields
 from replykit.playbook.values import FieldValueError, parse_value
 
-#: A problem found: the line it is on (0 when unknown) and what is wrong.
-Found = tuple[int, str]
+#: A problem found: the file it is in ("" for the playbook's own), its line (0 when unknown),
+#: and what is wrong.
+Found = tuple[str, int, str]
 
 
 def cross_check(playbook: Playbook) -> list[Found]:
@@ -24,7 +25,7 @@ def cross_check(playbook: Playbook) -> list[Found]:
     for step_id in playbook.rules.require:
         if step_id not in steps:
             found.append(
-                (0, f"rules.require names step '{step_id}', which the playbook does not have")
+                ("", 0, f"rules.require names step '{step_id}', which the playbook does not have")
             )
     return found
 
@@ -33,21 +34,23 @@ def _check_conditions(playbook: Playbook) -> list[Found]:
     """Every ``when`` reads, and a field's refers only to fields asked before it."""
     found: list[Found] = []
 
-    def names(expression: str, line: int, what: str) -> frozenset[str]:
+    def names(expression: str, line: int, what: str, source: str = "") -> frozenset[str]:
         try:
             return condition_names(expression)
         except PlaybookError as err:
-            found.append((line, f"{what}: when: {err.message}"))
+            found.append((source, line, f"{what}: when: {err.message}"))
             return frozenset()
 
     earlier: set[str] = {"lang", "channel"}
     everything = set(playbook.field_names)
     for fld in playbook.fields:
         if fld.when:
-            for name in sorted(names(fld.when, fld.when_line, f"field '{fld.name}'") - earlier):
+            what = f"field '{fld.name}'"
+            for name in sorted(names(fld.when, fld.when_line, what, fld.source) - earlier):
                 where = "is asked after it" if name in everything else "is not a field"
                 found.append(
                     (
+                        fld.source,
                         fld.when_line,
                         f"field '{fld.name}': when names '{name}', which {where}; "
                         "a condition may use only the answers asked before it, lang and channel",
@@ -59,7 +62,7 @@ def _check_conditions(playbook: Playbook) -> list[Found]:
     later += [(w.when, w.line, "warning") for w in playbook.warnings]
     for expression, line, what in later:
         for name in sorted(names(expression, line, what) - known):
-            found.append((line, f"{what}: when names '{name}', which is not a field"))
+            found.append(("", line, f"{what}: when names '{name}', which is not a field"))
     return found
 
 
@@ -72,5 +75,6 @@ def _check_defaults(fields: tuple[Field, ...]) -> list[Found]:
         try:
             parse_value(fld, fld.default)
         except FieldValueError as err:
-            found.append((fld.line, f"field '{fld.name}': default {shown(fld.default)}: {err.en}"))
+            message = f"field '{fld.name}': default {shown(fld.default)}: {err.en}"
+            found.append((fld.source, fld.line, message))
     return found

@@ -71,6 +71,7 @@ class Field:
     item_fields: tuple[Field, ...] = ()
     line: int = 0
     when_line: int = 0
+    source: str = ""  # the included file that defines the field; "" for the playbook itself
 
     def prompt_text(self, lang: str) -> str:
         """The question in ``lang`` (falls back to any language, then the name)."""

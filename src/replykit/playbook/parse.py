@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from replykit.errors import PlaybookError, Problem, did_you_mean, shown, summarise
-from replykit.limits import MAX_PLAYBOOK_BYTES
+from replykit.limits import MAX_INCLUDED_FILES, MAX_PLAYBOOK_BYTES
 from replykit.playbook.checks import cross_check
 from replykit.playbook.model import (
     CHANNELS,
@@ -54,7 +54,9 @@ _PLAYBOOK_KEYS = (
     "steps",
     "rules",
     "warnings",
+    "include",
 )
+_INCLUDED_KEYS = ("include", "fields")
 _FIELD_KEYS = (
     "name",
     "type",
@@ -78,12 +80,14 @@ _WARNING_KEYS = ("when", "message")
 class _Collector:
     """Collects problems with ``file:line`` while a playbook is read."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, included: bool = False) -> None:
         self.source = source
+        self.included = included  # reading an included file: its fields say where they are from
         self.problems: list[Problem] = []
 
-    def add(self, line: int, message: str) -> None:
-        where = f"{self.source}:{line}" if line else self.source
+    def add(self, line: int, message: str, source: str = "") -> None:
+        source = source or self.source
+        where = f"{source}:{line}" if line else source
         self.problems.append(Problem(message=message, where=where))
 
     def check_keys(self, data: dict[str, Any], allowed: tuple[str, ...], what: str) -> None:
@@ -226,6 +230,7 @@ def _read_field(raw: Any, out: _Collector, seen: set[str], nested: bool = False)
         item_fields=item_fields,
         line=line,
         when_line=line_of(raw, "when"),
+        source=out.source if out.included else "",
     )
 
 
@@ -300,6 +305,85 @@ def _read_warnings(raw: Any, out: _Collector) -> tuple[PlaybookWarning, ...]:
     return tuple(result)
 
 
+class _Includes:
+    """The fields of the files a playbook includes, which its ``fields:`` list names.
+
+    ``include: [shared/formal-letter.yaml]`` reads each file (relative to the file that
+    includes it, inside the playbook's folder), which holds ``fields:`` and may include
+    others; a bare name in the playbook's ``fields:`` list places an included field there.
+    """
+
+    def __init__(self, path: Path | None, out: _Collector) -> None:
+        self.root = path.parent.resolve() if path is not None else None
+        self.out = out
+        self.fields: dict[str, Field] = {}
+        self.files = 0
+
+    def read(self, raw: Any, line: int, path: Path | None, chain: frozenset[Path]) -> None:
+        """Read the files listed in ``raw`` (an ``include:`` value in ``path``, at ``line``)."""
+        if raw is None:
+            return
+        source = str(path) if path is not None else self.out.source
+        if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+            self.out.add(line, "include must be a list of files", source)
+            return
+        if path is None or self.root is None:
+            self.out.add(line, "include needs the playbook's file (it is relative to it)", source)
+            return
+        for name in raw:
+            target = (path.parent / name).resolve()
+            if not target.is_relative_to(self.root):
+                self.out.add(line, f"include {name!r}: not inside the playbook's folder", source)
+            elif target in chain or target == path.resolve():
+                self.out.add(line, f"include {name!r}: includes itself (a cycle)", source)
+            elif self.files >= MAX_INCLUDED_FILES:
+                self.out.add(
+                    line, f"include {name!r}: more than {MAX_INCLUDED_FILES} included files", source
+                )
+                return
+            else:
+                self.files += 1
+                self._read_file(target, name, line, source, chain | {path.resolve()})
+
+    def _read_file(
+        self, target: Path, name: str, line: int, source: str, chain: frozenset[Path]
+    ) -> None:
+        try:
+            text = read_text(target, PLAYBOOK_YAML)
+        except OSError as err:
+            self.out.add(line, f"include {name!r}: cannot read it: {err.strerror}", source)
+            return
+        data = parse(text, str(target), PLAYBOOK_YAML)
+        if not isinstance(data, dict):
+            self.out.add(line, f"include {name!r}: must be a mapping with 'fields'", source)
+            return
+        sub = _Collector(str(target), included=True)
+        sub.check_keys(data, _INCLUDED_KEYS, "an included file")
+        self.read(data.get("include"), line_of(data, "include"), target, chain)
+        raw_fields = data.get("fields")
+        if not isinstance(raw_fields, list):
+            sub.add(line_of(data, "fields"), "fields must be a list")
+            raw_fields = []
+        seen: set[str] = set()
+        for raw in raw_fields:
+            parsed = _read_field(raw, sub, seen)
+            if parsed is not None:
+                self.fields.setdefault(parsed.name, parsed)
+        self.out.problems.extend(sub.problems)
+
+    def field(self, name: str, line: int, seen: set[str]) -> Field | None:
+        """The included field ``name``, placed in the playbook's list (once)."""
+        found = self.fields.get(name)
+        if found is None:
+            tip = did_you_mean(name, sorted(self.fields))
+            self.out.add(line, f"field '{name}' is not defined in an included file{tip}")
+            return None
+        if name in seen:
+            self.out.add(line, f"field '{name}' is defined twice")
+        seen.add(name)
+        return found
+
+
 def parse_playbook(text: str, source: str = "<playbook>", path: Path | None = None) -> Playbook:
     """Parse playbook YAML ``text``; raise PlaybookError listing every problem."""
     out = _Collector(source)
@@ -332,12 +416,17 @@ def parse_playbook(text: str, source: str = "<playbook>", path: Path | None = No
         out.add(line_of(data), "the playbook must list its languages")
     if not channels:
         out.add(line_of(data), "the playbook must list its channels")
+    included = _Includes(path, out)
+    included.read(data.get("include"), line_of(data, "include"), path, frozenset())
     raw_fields = data.get("fields") or []
     seen_fields: set[str] = set()
     fields: list[Field] = []
     if isinstance(raw_fields, list):
         for raw in raw_fields:
-            parsed = _read_field(raw, out, seen_fields)
+            if isinstance(raw, str):
+                parsed = included.field(raw, line_of(data, "fields"), seen_fields)
+            else:
+                parsed = _read_field(raw, out, seen_fields)
             if parsed is not None:
                 fields.append(parsed)
     else:
@@ -366,8 +455,8 @@ def parse_playbook(text: str, source: str = "<playbook>", path: Path | None = No
         path=path,
         warnings=_read_warnings(data.get("warnings"), out),
     )
-    for line, message in cross_check(playbook):
-        out.add(line, message)
+    for defined_in, line, message in cross_check(playbook):
+        out.add(line, message, defined_in)
     if out.problems:
         raise PlaybookError(
             f"{source}: " + summarise(out.problems, "in the playbook", with_place=True),

@@ -18,9 +18,11 @@ from replykit.answers import AnswerSources, AskFunction
 from replykit.answers_file import read_answers_file
 from replykit.assignments import assigned
 from replykit.atomic import write_atomic
+from replykit.check import check_letter, format_findings
 from replykit.composer import Composer
 from replykit.errors import AnswerError, OutputError, UsageError
 from replykit.formats import format_for, render_bytes
+from replykit.formats.pdf import require_converter
 from replykit.letter import Letter
 from replykit.profile import answers_for, profile_path, read_profile
 from replykit.saved_answers import answers_path_for, saved_answers_text
@@ -91,8 +93,6 @@ def plan_outputs(request: DraftRequest, fmt: str) -> OutputPlan:
                 hint="Pass a .docx file: your letterhead with docxtpl tags.",
             )
     if fmt == "pdf":
-        from replykit.formats.pdf import require_converter
-
         require_converter()
     to_file = bool(request.output) and request.output != "-"
     if request.save_answers and not to_file:
@@ -144,8 +144,6 @@ def run_draft(request: DraftRequest) -> Letter | None:
     for caution in letter.warnings:  # the playbook's own cautions, e.g. a debt acknowledged
         sys.stderr.write(f"Warning: {caution}\n")
     if request.check:  # findings advise; they never change draft's exit code
-        from replykit.check import check_letter, format_findings
-
         report = check_letter(letter, composer.playbook)
         if report.findings:
             sys.stderr.write(format_findings(report, "letter"))
@@ -166,7 +164,7 @@ def _blame_profile(err: AnswerError, sources: AnswerSources, path: Path) -> None
 def _interactive(
     composer: Composer, given: dict[str, Any], lang: str, channel: str
 ) -> Letter | None:
-    from replykit.prompting import Prompter
+    from replykit.prompting import Prompter  # rich costs ~60 ms; only a terminal walk needs it
 
     prompter = Prompter(lang)
     ask: AskFunction = prompter.ask

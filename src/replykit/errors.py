@@ -112,6 +112,15 @@ class ReplykitError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    @classmethod
+    def internal(cls, err: Exception) -> ReplykitError:
+        """A crash as an error a person can report (exit 1, no traceback)."""
+        return cls(
+            f"internal error: {type(err).__name__}: {err}",
+            hint="This is a bug in replykit. Please report it with the command you ran "
+            "(without personal data); set REPLYKIT_DEBUG=1 to see the traceback.",
+        )
+
     def as_dict(self) -> dict[str, Any]:
         """The error as a JSON-ready mapping: ``{"error": {...}}`` (see README)."""
         body: dict[str, Any] = {

@@ -19,10 +19,19 @@ from typing import Any
 
 import yaml
 
-from replykit.assignments import merge_assignments
-from replykit.errors import AnswerError, Problem, UsageError, did_you_mean
+from replykit.assignments import assigned, merge_assignments
+from replykit.atomic import write_atomic
+from replykit.errors import (
+    AnswerError,
+    OutputError,
+    Problem,
+    ReplykitError,
+    UsageError,
+    did_you_mean,
+)
 from replykit.limits import MAX_ANSWERS_BYTES
 from replykit.playbook import Playbook
+from replykit.playbook.search import SearchPath, user_config_dir
 from replykit.yamlfile import YamlKind, parse, read_text
 
 PROFILE_NAME = "profile.yaml"
@@ -63,8 +72,6 @@ _HEADER = """\
 
 def default_profile_path() -> Path:
     """``profile.yaml`` in the user config folder."""
-    from replykit.playbook.search import user_config_dir
-
     return user_config_dir() / PROFILE_NAME
 
 
@@ -133,9 +140,6 @@ def render_profile(data: Mapping[str, Any]) -> str:
 
 def write_profile(path: Path | None, data: Mapping[str, Any]) -> Path:
     """Save ``data`` as the profile (atomically); the default folder is created if need be."""
-    from replykit.atomic import write_atomic
-    from replykit.errors import OutputError
-
     target = profile_path(path)
     if path is None:
         try:
@@ -178,9 +182,6 @@ def unset_values(path: Path | None, keys: list[str]) -> tuple[dict[str, Any], li
 
 def known_field_names(playbooks_dir: Path | None = None) -> set[str]:
     """Every field name of every playbook on the search path (a broken playbook is skipped)."""
-    from replykit.errors import ReplykitError
-    from replykit.playbook.search import SearchPath
-
     search = SearchPath.default(playbooks_dir)
     names: set[str] = set()
     for playbook_id in search.available_ids():
@@ -191,7 +192,8 @@ def known_field_names(playbooks_dir: Path | None = None) -> set[str]:
     return names
 
 
-def unknown_keys(keys: Iterable[str], field_names: Iterable[str]) -> dict[str, str]:
-    """Keys no playbook has a field for, each with its "did you mean" tip (or "")."""
+def unknown_keys(assignments: Iterable[str], field_names: Iterable[str]) -> dict[str, str]:
+    """Keys ``KEY=VALUE`` sets that no playbook has a field for, each with its "did you mean"
+    tip (or "")."""
     names = sorted(set(field_names))
-    return {key: did_you_mean(key, names) for key in keys if key not in names}
+    return {key: did_you_mean(key, names) for key in assigned(assignments) if key not in names}

@@ -13,6 +13,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from platformdirs import user_config_path
+
 from replykit.errors import PlaybookError
 from replykit.playbook.model import Playbook
 from replykit.playbook.parse import load_playbook
@@ -33,8 +35,6 @@ def builtin_root() -> Path:
 
 def user_config_dir() -> Path:
     """The per-user replykit folder (e.g. ``~/.config/replykit`` on Linux)."""
-    from platformdirs import user_config_path
-
     return user_config_path("replykit", appauthor=False)
 
 

@@ -36,7 +36,6 @@ __all__ = [
     "dative_short",
     "days_ru",
     "format_money_ru",
-    "genitive_full",
     "money_in_words_ru",
     "parse_person",
     "plural_ru",
@@ -44,7 +43,7 @@ __all__ = [
 ]
 
 Gender = Literal["male", "female"]
-NameCase = Literal["dative", "genitive"]
+NameCase = Literal["dative"]
 
 # Second word of a Turkic patronymic: Ибрагим оглы, Гасан кызы (and -оглы written with a hyphen).
 _TURKIC_MALE = frozenset({"оглы", "оглу", "улы", "уулу"})
@@ -324,11 +323,6 @@ def dative_short(full_name: str) -> str:
 def dative_full(full_name: str) -> str:
     """The whole name in the dative: «Иванову Ивану Петровичу»."""
     return _full(full_name, "dative")
-
-
-def genitive_full(full_name: str) -> str:
-    """The whole name in the genitive: «Иванова Ивана Петровича»."""
-    return _full(full_name, "genitive")
 
 
 def salutation(full_name: str) -> str:

@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from replykit.answers import merge_assignments, resolve_answers
+from replykit.answers import resolve_answers
+from replykit.assignments import merge_assignments
 from replykit.errors import AnswerError, MissingAnswersError, PlaybookError, UsageError
 from replykit.playbook import parse_playbook
 

@@ -46,7 +46,8 @@ def test_refuses_to_overwrite(tmp_path: Path) -> None:
     path.write_text("old")
     with pytest.raises(OutputError) as info:
         write_atomic(path, "new")
-    assert info.value.message == f"{path} exists; pass --force to replace it"
+    assert info.value.message == f"{path} already exists; it was left untouched"
+    assert info.value.hint == "Pass --force to replace it."
     assert info.value.exit_code == 5
     assert path.read_text() == "old"
     assert leftovers(tmp_path) == []
@@ -63,7 +64,7 @@ def test_force_replaces(tmp_path: Path) -> None:
 def test_a_dangling_symlink_counts_as_existing(tmp_path: Path) -> None:
     path = tmp_path / "reply.txt"
     os.symlink(tmp_path / "nowhere", path)
-    with pytest.raises(OutputError, match="exists; pass --force"):
+    with pytest.raises(OutputError, match="already exists; it was left untouched"):
         write_atomic(path, "x")
     assert not (tmp_path / "nowhere").exists()
 
@@ -177,7 +178,7 @@ def test_without_hard_links_it_still_refuses_to_overwrite(
     monkeypatch.setattr(os, "link", _fail(errno.EPERM))
     path = tmp_path / "reply.txt"
     write_atomic(path, "first")
-    with pytest.raises(OutputError, match="exists; pass --force"):
+    with pytest.raises(OutputError, match="already exists; it was left untouched"):
         write_atomic(path, "second")
     assert path.read_text() == "first"
     assert leftovers(tmp_path) == []

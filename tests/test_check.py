@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from replykit.check import RULES, Reply, check_reply, guess_language, read_reply
 from replykit.cli import app
-from replykit.locations import SearchPath
+from replykit.playbook.search import SearchPath
 
 from .conftest import GOLDEN, REPO
 

@@ -30,7 +30,7 @@ from replykit.check import RULES, Reply, check_letter, check_reply, rules
 from replykit.check import phrases as P
 from replykit.check.reply import decode_reply
 from replykit.composer import Composer
-from replykit.locations import SearchPath
+from replykit.playbook.search import SearchPath
 
 from .conftest import GOLDEN, REPO
 

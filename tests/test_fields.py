@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from replykit.fields import FieldValueError, parse_value
 from replykit.playbook import Choice, Field
+from replykit.playbook.values import FieldValueError, parse_value
 
 
 def field(ftype: str, **extra: Any) -> Field:

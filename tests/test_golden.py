@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from replykit import compose
-from replykit.locations import SearchPath
+from replykit.playbook.search import SearchPath
 
 from .conftest import GOLDEN
 

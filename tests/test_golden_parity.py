@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from jinja2 import Environment, nodes
 
-from replykit.locations import SearchPath
 from replykit.playbook import Field, Playbook, iter_fields
+from replykit.playbook.search import SearchPath
 
 from .conftest import GOLDEN, REPO
 from .test_golden import CASES, case_target, load_answers

@@ -29,10 +29,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from replykit import compose, sandbox
+from replykit import compose, limits
 from replykit.errors import PlaybookError, RenderError
-from replykit.fields import parse_value
 from replykit.playbook import Field
+from replykit.playbook.values import parse_value
 
 from .clihelp import COMPLAINT_CONSTANTS, run, run_process
 from .conftest import GOLDEN, REPO
@@ -162,7 +162,7 @@ def test_a_loop_that_prints_nothing_is_stopped_by_the_clock(
 ) -> None:
     # Before the timer, output size and time were checked only between output chunks, so
     # this loop never yielded and hung for ever.
-    monkeypatch.setattr(sandbox, "MAX_RENDER_SECONDS", 0.3)
+    monkeypatch.setattr(limits, "MAX_RENDER_SECONDS", 0.3)
     silent = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
     started = time.monotonic()
     with pytest.raises(RenderError, match=r"rendering took longer than 0 s and was stopped"):
@@ -171,10 +171,10 @@ def test_a_loop_that_prints_nothing_is_stopped_by_the_clock(
 
 
 def test_the_clock_leaves_the_signal_handler_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sandbox, "MAX_RENDER_SECONDS", 0.2)
+    monkeypatch.setattr(limits, "MAX_RENDER_SECONDS", 0.2)
     mine = signal.signal(signal.SIGALRM, signal.default_int_handler)
     try:
-        with pytest.raises(RenderError), sandbox.render_limits("test"):
+        with pytest.raises(RenderError), limits.render_limits("test"):
             while True:
                 pass
         assert signal.getsignal(signal.SIGALRM) is signal.default_int_handler
@@ -187,7 +187,7 @@ def test_someone_elses_alarm_is_never_displaced() -> None:
     signal.signal(signal.SIGALRM, lambda *_: None)
     signal.setitimer(signal.ITIMER_REAL, 30)
     try:
-        with sandbox.render_limits("test"):
+        with limits.render_limits("test"):
             pass
         assert 0 < signal.getitimer(signal.ITIMER_REAL)[0] <= 30
     finally:
@@ -213,7 +213,7 @@ def test_outside_the_main_thread_sizes_are_still_checked(tmp_path: Path) -> None
 
 
 def test_a_catastrophic_pattern_is_the_playbooks_fault(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sandbox, "MAX_RENDER_SECONDS", 0.3)
+    monkeypatch.setattr(limits, "MAX_RENDER_SECONDS", 0.3)
     fld = Field(name="code", type="text", prompt={"en": "Code"}, pattern="(a+)+$")
     with pytest.raises(PlaybookError, match=r"pattern '\(a\+\)\+\$' ran past 0 s"):
         parse_value(fld, "a" * 40 + "!")
@@ -243,23 +243,23 @@ def test_a_30_mb_cell_fails_its_row_only(extra: list[str], message: str, tmp_pat
 
 
 def test_the_documented_limits_are_the_limits_in_the_code() -> None:
-    from replykit import answers, fields, playbook
-    from replykit.batch import input as readers
-
     readme = (REPO / "README.md").read_text(encoding="utf-8").split("## Limits", 1)[1]
     security = (REPO / "SECURITY.md").read_text(encoding="utf-8")
     documented = {
-        f"| playbook file | {playbook.MAX_PLAYBOOK_BYTES // 1024} KiB |": True,
-        f"| answers file | {answers.MAX_ANSWERS_BYTES // 2**20} MB; "
-        f"{answers.MAX_ANSWERS_VALUES:,} values": True,
-        f"| one answer | {fields.MAX_ANSWER_CHARS:,} characters |": True,
-        f"| batch cell | {readers.DEFAULT_MAX_FIELD_BYTES:,} bytes |": True,
-        f"| {sandbox.MAX_LETTER_CHARS:,} characters |": True,
-        f"| {sandbox.MAX_RENDER_SECONDS:.0f} s |": True,
-        f"| render memory | {sandbox.MAX_RENDER_MEMORY // 2**30} GiB more": True,
+        f"| playbook file | {limits.MAX_PLAYBOOK_BYTES // 1024} KiB; "
+        f"{limits.MAX_YAML_VALUES:,} values": True,
+        f"| answers file or sender profile | {limits.MAX_ANSWERS_BYTES // 2**20} MB; "
+        f"{limits.MAX_YAML_VALUES:,} values": True,
+        f"| one answer | {limits.MAX_ANSWER_CHARS:,} characters |": True,
+        f"| batch cell | {limits.DEFAULT_MAX_FIELD_BYTES:,} bytes |": True,
+        f"| {limits.MAX_LETTER_CHARS:,} characters |": True,
+        f"| {limits.MAX_RENDER_SECONDS:.0f} s |": True,
+        f"| render memory | {limits.MAX_RENDER_MEMORY // 2**30} GiB more": True,
+        f"| files a playbook's `include:` reads | {limits.MAX_INCLUDED_FILES} |": True,
     }
     for row in documented:
         assert row in readme, row
-    for name in ("MAX_PLAYBOOK_BYTES", "MAX_ANSWERS_BYTES", "MAX_ANSWER_CHARS", "MAX_LETTER_CHARS",
-                 "MAX_RENDER_SECONDS", "MAX_RENDER_MEMORY", "DEFAULT_MAX_FIELD_BYTES"):  # fmt: skip
+    names = [name for name in vars(limits) if name.isupper() and not name.startswith("_")]
+    assert len(names) == 9, names  # a new limit goes into README "Limits" and SECURITY.md too
+    for name in names:
         assert name in security, name

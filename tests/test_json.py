@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -43,10 +44,11 @@ def test_draft_shape() -> None:
     assert code == 0
     assert list(data) == [
         "playbook", "lang", "channel", "subject", "steps", "text", "parts", "warnings", "answers",
-        "check",
+        "sources", "check",
     ]  # fmt: skip
     assert (data["playbook"], data["lang"], data["channel"]) == ("complaint", "en", "email")
     assert list(data["parts"]) == data["steps"]
+    assert data["sources"]["customer_name"] == "--answers"
 
 
 ERRORS = [
@@ -101,3 +103,19 @@ def test_a_bad_choice_lists_the_allowed_values() -> None:
         "value": "them",
         "allowed": ["us", "staff", "third_party", "nobody"],
     }
+
+
+def test_draft_says_where_each_answer_came_from(tmp_path: Path) -> None:
+    answers = (GOLDEN / "complaint" / "en-email-us.yaml").read_text(encoding="utf-8")
+    profile = tmp_path / "profile.yaml"
+    profile.write_text(
+        "signer_name: Maria Sokolova\ncontact: care@lampa.example\n", encoding="utf-8"
+    )
+    code, data = run_json(
+        "draft", "complaint", "--lang", "en", "--answers", "-", "--profile", str(profile),
+        "--set", "signer_name=Anna Smith", stdin=answers.replace("contact:", "# contact:"),
+    )  # fmt: skip
+    assert code == 0, data
+    assert data["sources"]["signer_name"] == "--set"
+    assert data["sources"]["contact"] == "profile"
+    assert data["sources"]["topic"] == "--answers"

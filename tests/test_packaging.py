@@ -42,6 +42,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_holds_playbooks_and_templates(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "replykit/builtin/playbooks/complaint.yaml" in names
+    assert "replykit/builtin/playbooks/shared/formal-letter.yaml" in names
     assert "replykit/builtin/templates/complaint/ru.j2" in names
     assert "replykit/builtin/templates/layouts/email.j2" in names
 
@@ -69,7 +70,7 @@ def test_wheel_installed_in_a_clean_venv_drafts_a_letter(wheel: Path, tmp_path: 
     case = GOLDEN / "complaint" / "en-email-us.yaml"
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     where = subprocess.run(
-        [str(python), "-c", "import replykit.locations as l; print(l.builtin_root())"],
+        [str(python), "-c", "import replykit.playbook.search as l; print(l.builtin_root())"],
         cwd=elsewhere,
         env=env,
         capture_output=True,

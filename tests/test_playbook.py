@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from replykit.errors import PlaybookError
-from replykit.locations import SearchPath
 from replykit.playbook import parse_playbook
+from replykit.playbook.search import SearchPath
 
 VALID = """\
 id: demo

@@ -119,3 +119,14 @@ def test_printing_a_skipped_answer_is_an_error_not_a_blank(tmp_path: Path) -> No
     )
     with pytest.raises(RenderError, match="a template printed an empty answer"):
         compose("complaint", ANSWERS, lang="ru", playbooks_dir=folder)
+
+
+def test_the_engine_gives_templates_exactly_the_names_validate_allows() -> None:
+    from replykit.render import mark
+    from replykit.templates import ENGINE_NAMES, engine_context
+
+    given = engine_context(
+        lang="ru", channel="email", steps=(), playbook_id="x", vary=make_vary({}), mark=mark
+    )
+    assert set(given) == ENGINE_NAMES
+    assert given["layout"] == "layouts/email.j2"

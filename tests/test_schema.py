@@ -15,9 +15,9 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from replykit.fields import to_plain
-from replykit.locations import SearchPath
 from replykit.playbook import parse_playbook
+from replykit.playbook.search import SearchPath
+from replykit.playbook.values import to_plain
 from replykit.schema import answers_schema
 
 from .clihelp import run

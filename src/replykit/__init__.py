@@ -7,6 +7,19 @@ Library use::
     print(letter.text)
 
 Names are imported on first use, so ``replykit --help`` does not pay for Jinja and YAML.
+
+Modules import only from their own layer or a lower one (``tests/test_layers.py``):
+
+7. ``cli``
+6. ``draft``, ``prompting``, ``batch``
+5. ``formats``, ``check``, ``validate``, ``catalog``, ``schema``, ``saved_answers``, the batch
+   readers, naming and manifest
+4. ``templates``, ``letter``, ``render``, ``answers``, ``assignments``, ``answers_file``,
+   ``composer``, ``profile``
+3. ``playbook`` (``model``, ``values``, ``parse``, ``checks``, ``search``)
+2. ``sandbox``, ``conditions``
+1. ``lang``, ``yamlfile``, ``atomic``, ``targets``
+0. ``errors``, ``limits``
 """
 
 from __future__ import annotations
@@ -25,8 +38,8 @@ if TYPE_CHECKING:
         ReplykitError,
         UsageError,
     )
+    from replykit.letter import Letter
     from replykit.playbook import Playbook, load_playbook
-    from replykit.render import Letter
 
 __all__ = [
     "AnswerError",
@@ -47,7 +60,7 @@ __version__ = "0.1.0"
 _HOMES = {
     "Composer": "replykit.composer",
     "compose": "replykit.composer",
-    "Letter": "replykit.render",
+    "Letter": "replykit.letter",
     "Playbook": "replykit.playbook",
     "load_playbook": "replykit.playbook",
     "AnswerError": "replykit.errors",

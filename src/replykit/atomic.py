@@ -18,6 +18,7 @@ import secrets
 from pathlib import Path
 
 from replykit.errors import OutputError
+from replykit.targets import check_writable, exists_error, missing_folder, taken
 
 __all__ = ["is_temp_file", "remove_stale_temp_files", "write_atomic"]
 
@@ -50,14 +51,7 @@ def write_atomic(
     payload = data.encode(encoding) if isinstance(data, str) else bytes(data)
     path = Path(path)
     folder = path.parent
-    if not folder.is_dir():
-        if folder.exists():
-            raise OutputError(f"{folder} is not a folder; cannot write {path} into it")
-        raise _missing_folder(folder)
-    if path.is_dir():
-        raise OutputError(f"{path} is a folder; choose a file name")
-    if not force and os.path.lexists(path):
-        raise _exists(path)
+    check_writable([path], force=force)
     temp: str | None = None
     try:
         temp, fd = _create_temp(folder, path.name)
@@ -130,14 +124,14 @@ def _link_into_place(temp: str, path: Path) -> str | None:
     try:
         os.link(temp, path)
     except FileExistsError:
-        raise _exists(path) from None
+        raise exists_error([path]) from None
     except OSError as err:
         if err.errno not in _NO_HARD_LINKS:
             raise
         # No hard links here: check, then rename. Two writers could race in between, which
         # only --force-less runs into the same folder on such file systems could meet.
-        if os.path.lexists(path):
-            raise _exists(path) from None
+        if taken(path):
+            raise exists_error([path]) from None
         os.replace(temp, path)
         return None
     return temp
@@ -164,14 +158,6 @@ def _remove_quietly(temp: str) -> None:
         os.unlink(temp)
 
 
-def _exists(path: Path) -> OutputError:
-    return OutputError(f"{path} exists; pass --force to replace it")
-
-
-def _missing_folder(folder: Path) -> OutputError:
-    return OutputError(f"folder {folder} does not exist; create it or pass --mkdir")
-
-
 def _output_error(err: OSError, path: Path, folder: Path) -> OutputError:
     code = err.errno
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
@@ -187,7 +173,7 @@ def _output_error(err: OSError, path: Path, folder: Path) -> OutputError:
     if code == errno.EROFS:
         return OutputError(f"cannot write to {path}: the file system is read-only")
     if code == errno.ENOENT:
-        return _missing_folder(folder)
+        return missing_folder(folder)
     if code == errno.ENAMETOOLONG:
         return OutputError(f"cannot write {path}: the file name is too long")
     if code == errno.EISDIR:

@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from replykit.errors import PlaybookError
-from replykit.fields import to_plain
-from replykit.locations import SearchPath
 from replykit.playbook import Field, Playbook
+from replykit.playbook.search import SearchPath
+from replykit.playbook.values import to_plain
 
 
 def list_playbooks(playbooks_dir: Path | None = None) -> list[dict[str, Any]]:
@@ -37,13 +37,6 @@ def list_playbooks(playbooks_dir: Path | None = None) -> list[dict[str, Any]]:
     return entries
 
 
-def _example(fld: Field, lang: str) -> Any:
-    example = fld.example
-    if isinstance(example, dict):
-        return example.get(lang) or next(iter(example.values()), None)
-    return example
-
-
 def describe_field(fld: Field, lang: str) -> dict[str, Any]:
     """One field as data: name, type, prompt, help, required, default, example, choices, when."""
     data: dict[str, Any] = {
@@ -56,7 +49,7 @@ def describe_field(fld: Field, lang: str) -> dict[str, Any]:
         data["help"] = fld.help_text(lang)
     if fld.default is not None:
         data["default"] = to_plain(fld.default)
-    example = _example(fld, lang)
+    example = fld.example_in(lang)
     if example is not None:
         data["example"] = to_plain(example)
     if fld.choices:
@@ -76,7 +69,7 @@ def describe(pb: Playbook, lang: str) -> dict[str, Any]:
     return {
         "id": pb.id,
         "title": pb.title_text(lang),
-        "description": pb.description.get(lang, ""),
+        "description": pb.description_text(lang),
         "languages": list(pb.languages),
         "channels": list(pb.channels),
         "steps": [{"id": s.id, **({"when": s.when} if s.when else {})} for s in pb.steps],

@@ -1,4 +1,11 @@
-"""The library entry point: from a playbook id and answers to a :class:`Letter`."""
+"""The library entry point: from a playbook id and answers to a :class:`Letter`.
+
+The module is `composer`, not `compose`: importing a submodule named `compose` would replace
+the lazily imported `replykit.compose` function with the module.
+
+:meth:`Composer.choose_channel` is the one check of a language and channel against the
+playbook (exit 2); the renderer trusts it.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +17,11 @@ from typing import Any
 
 from replykit.answers import AskFunction, ResolvedAnswers, resolve_answers
 from replykit.errors import UsageError
-from replykit.locations import SearchPath
+from replykit.letter import Letter
 from replykit.playbook import Playbook
-from replykit.render import Letter, Renderer, make_environment
+from replykit.playbook.search import SearchPath
+from replykit.render import Renderer
+from replykit.templates import make_environment
 
 
 def default_channel(playbook: Playbook) -> str:
@@ -35,8 +44,9 @@ class Composer:
         env = make_environment(search.template_dirs(), search.builtin_templates)
         return cls(playbook, Renderer(playbook, env))
 
-    def check_target(self, lang: str, channel: str | None) -> str:
-        """Validate ``lang`` and ``channel`` for this playbook; return the channel to use."""
+    def choose_channel(self, lang: str, channel: str | None) -> str:
+        """The channel to use (``channel``, or the default); UsageError if ``lang`` or it is
+        not the playbook's."""
         pb = self.playbook
         if lang not in pb.languages:
             raise UsageError(
@@ -64,8 +74,10 @@ class Composer:
     def render(
         self, answers: ResolvedAnswers, lang: str, channel: str, *, today: date | None = None
     ) -> Letter:
-        """The letter for resolved answers, written on ``today`` (default: the clock)."""
-        return self.renderer.render(answers.values, lang, channel, today=today)
+        """The letter for resolved answers, written on ``today`` (default: the clock);
+        UsageError if ``lang`` or ``channel`` is not the playbook's."""
+        chosen = self.choose_channel(lang, channel)
+        return self.renderer.render(answers.values, lang, chosen, today=today)
 
 
 def compose(
@@ -83,6 +95,6 @@ def compose(
     a ``letter_date`` answer wins over it.
     """
     composer = Composer.open(playbook_id, playbooks_dir)
-    chosen = composer.check_target(lang, channel)
+    chosen = composer.choose_channel(lang, channel)
     resolved = composer.resolve(answers, lang, channel=chosen)
     return composer.render(resolved, lang, chosen, today=today)

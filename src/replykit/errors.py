@@ -7,6 +7,9 @@ in one place, and exits with :attr:`ReplykitError.exit_code`.
 
 from __future__ import annotations
 
+import difflib
+import reprlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +26,12 @@ EXIT_INTERRUPTED = 130
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with an input: where it is, what is wrong, what is allowed."""
+    """One thing wrong with an input: where it is, what is wrong, what is allowed.
+
+    ``code`` says what kind of problem it is, for code that decides by it (batch words a
+    missing answer for its row): ``missing`` (a required answer nobody gave), ``invalid`` (an
+    answer that does not fit its field), ``unknown_field`` (an answer for no field), or empty.
+    """
 
     message: str
     where: str = ""
@@ -31,6 +39,7 @@ class Problem:
     value: Any = None
     allowed: tuple[str, ...] = ()
     hint: str = ""
+    code: str = ""
 
     def describe(self) -> str:
         """The problem as one line: ``where: message``."""
@@ -52,6 +61,27 @@ class Problem:
         if self.hint:
             data["hint"] = self.hint
         return data
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The one of ``choices`` closest to ``word`` (a likely typo), or None when none is close."""
+    return next(iter(difflib.get_close_matches(word, list(choices), n=1)), None)
+
+
+def did_you_mean(word: str, choices: Iterable[str], quote: str = "'") -> str:
+    """`` (did you mean 'x'?)`` for the closest of ``choices``, or ``""`` when none is close."""
+    near = closest(word, choices)
+    return f" (did you mean {quote}{near}{quote}?)" if near is not None else ""
+
+
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = _SHORT.maxother = 60
+_SHORT.maxlevel = 2
+
+
+def shown(value: Any) -> str:
+    """A value from an input, quoted and cut short: a YAML alias bomb must not print as 1 GB."""
+    return _SHORT.repr(value)
 
 
 def summarise(
@@ -82,6 +112,15 @@ class ReplykitError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+    @classmethod
+    def internal(cls, err: Exception) -> ReplykitError:
+        """A crash as an error a person can report (exit 1, no traceback)."""
+        return cls(
+            f"internal error: {type(err).__name__}: {err}",
+            hint="This is a bug in replykit. Please report it with the command you ran "
+            "(without personal data); set REPLYKIT_DEBUG=1 to see the traceback.",
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """The error as a JSON-ready mapping: ``{"error": {...}}`` (see README)."""

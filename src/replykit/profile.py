@@ -5,7 +5,7 @@ signer and position, the executor — in ``profile.yaml`` in the user config fol
 (``~/.config/replykit/profile.yaml`` on Linux), or any file given with ``--profile``. It
 uses the common field names templates/README.md lists, so one profile fills every playbook.
 
-Precedence, lowest first: playbook defaults < profile < answers file < ``--set`` < a prompt.
+Its answers lose to every other source (:class:`~replykit.answers.AnswerSources`).
 A profile key the playbook has no field for is ignored without a word (a profile serves many
 playbooks); an unknown key in an answers file stays an error.
 """
@@ -19,8 +19,20 @@ from typing import Any
 
 import yaml
 
-from replykit.errors import AnswerError, Problem, UsageError
+from replykit.assignments import assigned, merge_assignments
+from replykit.atomic import write_atomic
+from replykit.errors import (
+    AnswerError,
+    OutputError,
+    Problem,
+    ReplykitError,
+    UsageError,
+    did_you_mean,
+)
+from replykit.limits import MAX_ANSWERS_BYTES
 from replykit.playbook import Playbook
+from replykit.playbook.search import SearchPath, user_config_dir
+from replykit.yamlfile import YamlKind, parse, read_text
 
 PROFILE_NAME = "profile.yaml"
 
@@ -39,6 +51,17 @@ COMMON_KEYS: tuple[str, ...] = (
     "executor_phone",
 )
 
+PROFILE_YAML = YamlKind(
+    noun="profile",
+    contents="the profile expands",
+    malformed="malformed profile",
+    error=AnswerError,
+    max_bytes=MAX_ANSWERS_BYTES,
+    syntax_hint="The profile is YAML: one `field_name: answer` per line.",
+    size_hint="A profile holds a few answers every letter shares; is this the right file?",
+    utf8_hint="Save the profile as UTF-8.",
+    in_mib=True,
+)
 _KEY = re.compile(r"[a-z][a-z0-9_]*")
 _HEADER = """\
 # replykit sender profile: answers every letter shares (README, "Sender profile").
@@ -49,8 +72,6 @@ _HEADER = """\
 
 def default_profile_path() -> Path:
     """``profile.yaml`` in the user config folder."""
-    from replykit.locations import user_config_dir
-
     return user_config_dir() / PROFILE_NAME
 
 
@@ -66,7 +87,7 @@ def read_profile(path: Path | None = None, *, missing_ok: bool = False) -> dict[
     """
     target = profile_path(path)
     try:
-        text = target.read_text(encoding="utf-8-sig")
+        text = read_text(target, PROFILE_YAML)
     except FileNotFoundError as err:
         if path is None or missing_ok:
             return {}
@@ -74,24 +95,13 @@ def read_profile(path: Path | None = None, *, missing_ok: bool = False) -> dict[
             f"--profile {path}: no such file",
             hint="Check the path, or create it: replykit profile set --profile FILE KEY=VALUE",
         ) from err
-    except UnicodeDecodeError as err:
-        raise AnswerError(f"{target}: not UTF-8 text", hint="Save the profile as UTF-8.") from err
     except OSError as err:
         raise UsageError(f"{target}: cannot read the profile: {err.strerror}") from err
     return _parse(text, target)
 
 
 def _parse(text: str, source: Path) -> dict[str, Any]:
-    try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(text, Loader=loader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else str(source)
-        raise AnswerError(
-            f"{where}: malformed profile: {getattr(err, 'problem', None) or err}",
-            hint="The profile is YAML: one `field_name: answer` per line.",
-        ) from err
+    data = parse(text, str(source), PROFILE_YAML)
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -130,9 +140,6 @@ def render_profile(data: Mapping[str, Any]) -> str:
 
 def write_profile(path: Path | None, data: Mapping[str, Any]) -> Path:
     """Save ``data`` as the profile (atomically); the default folder is created if need be."""
-    from replykit.atomic import write_atomic
-    from replykit.errors import OutputError
-
     target = profile_path(path)
     if path is None:
         try:
@@ -145,8 +152,6 @@ def write_profile(path: Path | None, data: Mapping[str, Any]) -> Path:
 
 def set_values(path: Path | None, assignments: Iterable[str]) -> dict[str, Any]:
     """Set ``KEY=VALUE`` pairs (``KEY+=VALUE`` appends to a list) and save; return the profile."""
-    from replykit.answers import merge_assignments
-
     pairs = list(assignments)
     if not pairs:
         raise UsageError(
@@ -177,9 +182,6 @@ def unset_values(path: Path | None, keys: list[str]) -> tuple[dict[str, Any], li
 
 def known_field_names(playbooks_dir: Path | None = None) -> set[str]:
     """Every field name of every playbook on the search path (a broken playbook is skipped)."""
-    from replykit.errors import ReplykitError
-    from replykit.locations import SearchPath
-
     search = SearchPath.default(playbooks_dir)
     names: set[str] = set()
     for playbook_id in search.available_ids():
@@ -190,13 +192,8 @@ def known_field_names(playbooks_dir: Path | None = None) -> set[str]:
     return names
 
 
-def unknown_keys(keys: Iterable[str], field_names: Iterable[str]) -> dict[str, str | None]:
-    """Keys no playbook has a field for, each with the closest field name (or None)."""
-    import difflib
-
+def unknown_keys(assignments: Iterable[str], field_names: Iterable[str]) -> dict[str, str]:
+    """Keys ``KEY=VALUE`` sets that no playbook has a field for, each with its "did you mean"
+    tip (or "")."""
     names = sorted(set(field_names))
-    return {
-        key: next(iter(difflib.get_close_matches(key, names, n=1)), None)
-        for key in keys
-        if key not in names
-    }
+    return {key: did_you_mean(key, names) for key in assigned(assignments) if key not in names}

@@ -12,8 +12,8 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
-from replykit.fields import FieldValueError, format_value
 from replykit.playbook import Field, Playbook
+from replykit.playbook.values import FieldValueError, format_value
 
 _UI = {
     "ru": {
@@ -57,9 +57,7 @@ class Prompter:
         self.console = console or Console(stderr=True, highlight=False, markup=False)
 
     def _example(self, fld: Field) -> str:
-        example = fld.example
-        if isinstance(example, dict):
-            example = example.get(self.lang) or next(iter(example.values()), None)
+        example = fld.example_in(self.lang)
         return "" if example is None else str(example)
 
     def ask(self, fld: Field, default: Any, error: FieldValueError | None) -> Any:

@@ -1,12 +1,9 @@
-"""Render a letter: the template lookup, channel layouts, the step parts and normalisation.
+"""Render a letter: the active steps, the step parts and normalisation.
 
-Templates live at ``templates/<playbook>/<lang>.j2`` (or, to target one channel,
-``templates/<playbook>/<lang>.<channel>.j2``) and define one block per step id.
-Each starts with ``{% extends layout %}``; the layout
-(``templates/layouts/<channel>.j2``) frames the active steps, rendering each
-with ``self[step]()``. User template folders come first; the built-ins are also
-reachable as ``builtin/…`` so an override can extend the original and replace
-a single step's block.
+:mod:`replykit.templates` says which template a letter uses and what the engine gives it;
+the layout frames the active steps, rendering each with ``self[step]()`` between invisible
+marks, so one render yields both the letter and each step's part. The caller
+(:class:`~replykit.composer.Composer`) has checked the language and channel.
 """
 
 from __future__ import annotations
@@ -15,100 +12,24 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 
-from jinja2 import (
-    BaseLoader,
-    BytecodeCache,
-    ChoiceLoader,
-    FileSystemBytecodeCache,
-    FileSystemLoader,
-    PrefixLoader,
-    TemplateError,
-    TemplateNotFound,
-    TemplateSyntaxError,
-    UndefinedError,
-)
+from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
+from replykit.conditions import compile_conditions, condition_context
 from replykit.errors import PlaybookError, RenderError
+from replykit.letter import Letter
+from replykit.limits import bounded_join, render_limits
 from replykit.playbook import Playbook
-from replykit.sandbox import (
-    _Environment,
-    _new_environment,
-    _render_bounded,
-    compile_conditions,
-    render_limits,
-)
-
-
-@dataclass(frozen=True)
-class Letter:
-    """A rendered reply: its text, subject and the data that produced it."""
-
-    playbook: str
-    lang: str
-    channel: str
-    text: str
-    subject: str = ""
-    steps: tuple[str, ...] = ()
-    answers: dict[str, Any] = field(default_factory=dict)
-    title: str = ""
-    parts: dict[str, str] = field(default_factory=dict)
-    warnings: tuple[str, ...] = ()
-
-    def as_dict(self) -> dict[str, Any]:
-        """The letter and its metadata as JSON-ready data (see README, "JSON shapes")."""
-        from replykit.fields import to_plain
-
-        return {
-            "playbook": self.playbook,
-            "lang": self.lang,
-            "channel": self.channel,
-            "subject": self.subject,
-            "steps": list(self.steps),
-            "text": self.text,
-            "parts": dict(self.parts),
-            "warnings": list(self.warnings),
-            "answers": to_plain(self.answers),
-        }
-
-
-def make_environment(user_template_dirs: Sequence[Path], builtin_templates: Path) -> _Environment:
-    """The Jinja environment for one run: user folders first, built-ins also as ``builtin/``."""
-    builtin = FileSystemLoader(str(builtin_templates), encoding="utf-8")
-    loaders: list[BaseLoader] = [FileSystemLoader([str(d) for d in user_template_dirs])]
-    loaders += [PrefixLoader({"builtin": builtin}), builtin]
-    env = _new_environment(ChoiceLoader(loaders))
-    env.bytecode_cache = _bytecode_cache()
-    return env
-
-
-def _bytecode_cache() -> BytecodeCache | None:
-    """Compiled templates kept in the user cache folder: a draft skips recompiling them.
-
-    Jinja keys the cache by template name and source checksum, so an edited template is
-    recompiled. Set ``REPLYKIT_NO_CACHE=1`` (or leave the folder unwritable) to go without.
-    """
-    if os.environ.get("REPLYKIT_NO_CACHE"):
-        return None
-    from platformdirs import user_cache_path
-
-    folder = user_cache_path("replykit", appauthor=False) / "templates"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return FileSystemBytecodeCache(str(folder))
+from replykit.playbook.values import to_plain
+from replykit.sandbox import SandboxEnvironment
+from replykit.templates import engine_context, template_name, template_names
 
 
 def _stable_seed(answers: dict[str, Any]) -> str:
-    from replykit.fields import to_plain
-
     return json.dumps(to_plain(answers), sort_keys=True, ensure_ascii=False, default=str)
 
 
@@ -178,7 +99,7 @@ def normalise(text: str) -> str:
     """No trailing spaces, no double spaces, no runs of blank lines, one final newline.
 
     Each regular expression runs only when a plain substring test says it can match: most
-    letters need none of them, and scanning a letter six times was a batch row's largest cost.
+    letters need none of them, and a substring test costs far less than a scan.
     """
     text = text.replace("\r\n", "\n")
     if " \n" in text or "\t\n" in text or text.endswith((" ", "\t")):
@@ -205,7 +126,7 @@ def normalise(text: str) -> str:
 class Renderer:
     """Renders letters of one playbook; reuse it for many letters (batch)."""
 
-    def __init__(self, playbook: Playbook, env: _Environment) -> None:
+    def __init__(self, playbook: Playbook, env: SandboxEnvironment) -> None:
         self.playbook = playbook
         self.env = env
         self._templates: dict[tuple[str, str], Any] = {}
@@ -215,13 +136,12 @@ class Renderer:
         key = (lang, channel)
         if key not in self._templates:
             pid = self.playbook.id
-            names = [f"{pid}/{lang}.{channel}.j2", f"{pid}/{lang}.j2"]
             try:
-                self._templates[key] = self.env.select_template(names)
+                self._templates[key] = self.env.select_template(template_names(pid, lang, channel))
             except TemplateNotFound as err:
                 raise PlaybookError(
                     f"playbook '{pid}' has no template for language '{lang}'",
-                    hint=f"Create templates/{pid}/{lang}.j2 with one block per step.",
+                    hint=f"Create templates/{template_name(pid, lang)} with one block per step.",
                 ) from err
             except TemplateSyntaxError as err:
                 raise PlaybookError(
@@ -240,26 +160,16 @@ class Renderer:
     def render(
         self, answers: dict[str, Any], lang: str, channel: str, *, today: date | None = None
     ) -> Letter:
-        """Render one letter from resolved answers, dated ``today`` (see :func:`reply_date`)."""
+        """Render one letter from resolved answers, in a language and channel the playbook has,
+        dated ``today`` (see :func:`reply_date`)."""
         pb = self.playbook
-        if lang not in pb.languages:
-            raise PlaybookError(
-                f"playbook '{pb.id}' has no language '{lang}'",
-                hint=f"Use --lang {' or --lang '.join(pb.languages)}.",
-            )
-        if channel not in pb.channels:
-            raise PlaybookError(
-                f"playbook '{pb.id}' does not support the channel '{channel}'",
-                hint=f"Supported channels: {', '.join(pb.channels)}.",
-            )
         template = self.template_for(lang, channel)
-        context = {name: answers.get(name) for name in pb.field_names}
-        steps = self.active_steps({**context, "lang": lang, "channel": channel})
-        context.update(
+        conditions = condition_context(pb.field_names, answers, lang, channel)
+        steps = self.active_steps(conditions)
+        context = conditions | engine_context(
             lang=lang,
             channel=channel,
             steps=steps,
-            layout=f"layouts/{channel}.j2",
             playbook_id=pb.id,
             vary=make_vary(answers),
             mark=mark,
@@ -271,11 +181,11 @@ class Renderer:
         try:
             with render_limits(name):
                 jinja_context = template.new_context(context)
-                text = _render_bounded(template.root_render_func(jinja_context), name)
+                text = bounded_join(template.root_render_func(jinja_context), name)
                 subject = ""
                 if "subject" in jinja_context.blocks:
                     block = jinja_context.blocks["subject"][0]
-                    subject = " ".join(_render_bounded(block(jinja_context), name).split())
+                    subject = " ".join(bounded_join(block(jinja_context), name).split())
         except RenderError as err:
             if not err.message.startswith(name):  # a size limit, raised deep in the sandbox
                 err.message = f"{name}: {err.message}"
@@ -303,8 +213,7 @@ class Renderer:
         except MemoryError as err:  # without render_limits' cap (another thread, not POSIX)
             raise RenderError(f"{name}: rendering ran out of memory and was stopped") from err
         text, parts = split_parts(text)
-        condition_context = {**context, "lang": lang, "channel": channel}
-        holds = compile_conditions(tuple(w.when for w in pb.warnings))(**condition_context)
+        holds = compile_conditions(tuple(w.when for w in pb.warnings))(**conditions)
         cautions = tuple(w.text(lang) for w, true in zip(pb.warnings, holds, strict=True) if true)
         return Letter(
             playbook=pb.id,

@@ -1,41 +1,31 @@
-"""The sandbox every template and condition runs in, and the limits that stop a runaway.
+"""The sandbox every template and condition runs in.
 
 User playbooks and templates are code from strangers. They run in Jinja's
-``ImmutableSandboxedEnvironment`` with strict undefined names, and a render is bounded:
-a timer and a memory cap on the main thread, size checks before an operation allocates,
-and a cap on any joined output. ``when`` conditions compile here too, one by one or
-jointly (a batch row evaluates them all at once).
+``ImmutableSandboxedEnvironment`` with strict undefined names, and a render is bounded
+(:mod:`replykit.limits`): a timer and a memory cap on the main thread, size checks before an
+operation allocates, and a cap on any joined output. ``when`` conditions run here too
+(:mod:`replykit.conditions`).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import signal
 import string
-import threading
-import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from functools import lru_cache
+from collections.abc import Callable, Iterable
 from types import BuiltinMethodType
 from typing import Any
 
 from jinja2 import (
     BaseLoader,
     StrictUndefined,
-    TemplateError,
-    TemplateSyntaxError,
 )
-from jinja2.exceptions import SecurityError
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from replykit.errors import PlaybookError, RenderError
-
-MAX_LETTER_CHARS = 1_000_000
-MAX_RENDER_SECONDS = 10.0
-MAX_RENDER_MEMORY = 1024 * 1024 * 1024  # extra address space a render may claim
+from replykit.errors import RenderError
+from replykit.lang.filters import template_filters
+from replykit.limits import bounded_join, inside_render, refuse_size, render_limits
 
 
 def _refuse_none(value: Any) -> Any:
@@ -48,115 +38,9 @@ def _refuse_none(value: Any) -> Any:
     return value
 
 
-class _RenderTimeout(BaseException):
-    """Raised by the render timer; a BaseException so no ``except Exception`` swallows it."""
-
-
-_timer_armed = False
-
-
-def _can_arm_timer() -> bool:
-    return (
-        hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-        and signal.getitimer(signal.ITIMER_REAL)[0] == 0  # never displace someone's alarm
-    )
-
-
-@lru_cache(maxsize=1)
-def _memory_cap() -> int | None:
-    """The address-space limit that leaves a render MAX_RENDER_MEMORY, or None (no cap).
-
-    Measured once per process (a batch renders thousands of letters in one).
-    """
-    try:
-        import resource
-
-        with open("/proc/self/statm", encoding="ascii") as statm:
-            in_use = int(statm.read().split()[0]) * resource.getpagesize()
-    except (ImportError, OSError, ValueError):
-        return None
-    return in_use + MAX_RENDER_MEMORY
-
-
-@contextmanager
-def render_limits(name: str = "template") -> Iterator[None]:
-    """Stop a render that runs past MAX_RENDER_SECONDS or claims MAX_RENDER_MEMORY more.
-
-    The deadline is a ``SIGALRM`` timer and the memory cap a soft ``RLIMIT_AS``, so a
-    loop that prints nothing, or one huge allocation, is stopped mid-step, not between
-    output chunks. Both need the main thread of a POSIX process (the CLI and batch workers
-    run there); elsewhere only the output-size checks and ``_render_bounded``'s clock apply.
-    Nested uses share the outer limits. The previous handler and limit are restored.
-    """
-    global _timer_armed
-    if _timer_armed or not _can_arm_timer():
-        yield
-        return
-    import resource
-
-    fired = False
-
-    def on_timer(signum: int, frame: object) -> None:
-        nonlocal fired
-        if not fired:  # once only: the clean-up below must never be interrupted twice
-            fired = True
-            raise _RenderTimeout
-
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    cap = _memory_cap()
-    if cap is not None and hard != resource.RLIM_INFINITY:
-        cap = min(cap, hard)
-    capped = cap is not None and (soft == resource.RLIM_INFINITY or cap < soft)
-    previous = signal.signal(signal.SIGALRM, on_timer)
-    _timer_armed = True
-    done = False
-
-    def clean_up() -> None:
-        nonlocal done
-        if done:
-            return
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        if capped:
-            resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
-        done = True
-
-    try:
-        try:
-            if cap is not None and capped:
-                resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-            signal.setitimer(signal.ITIMER_REAL, MAX_RENDER_SECONDS)
-            yield
-        finally:
-            clean_up()
-    except _RenderTimeout:
-        raise RenderError(
-            f"{name}: rendering took longer than {MAX_RENDER_SECONDS:.0f} s and was stopped",
-            hint="A template loops without end; check its for-loops.",
-        ) from None
-    except MemoryError:
-        raise RenderError(
-            f"{name}: rendering needed more than {MAX_RENDER_MEMORY // 2**20} MiB and was stopped",
-            hint="A template builds something huge; check its loops and repetitions.",
-        ) from None
-    finally:
-        clean_up()
-        _timer_armed = False
-
-
 _MAX_INT_BITS = 64 * 1024  # far beyond any amount or count in a letter; stops 9**9**9
 _SIZED = (str, list, tuple, bytes)
 _PERCENT_SPEC = re.compile(r"%[#0 +\-]*(\*|\d+)?(?:\.(\*|\d+))?")
-
-
-def _refuse_size(size: int, what: str) -> None:
-    if size > MAX_LETTER_CHARS:
-        raise RenderError(
-            f"a template's {what} would make {size:,} characters, "
-            f"over the {MAX_LETTER_CHARS:,} limit; rendering stopped",
-            hint="A template repeats or pads something without bound; check it.",
-        )
 
 
 def _check_widths(fmt: str, args: Iterable[Any], what: str) -> None:
@@ -175,7 +59,7 @@ def _check_widths(fmt: str, args: Iterable[Any], what: str) -> None:
     sizes = [int(n) for n in numbers if n.isdigit()]
     if from_args:  # '%*d' or '{:{}}': the width is one of the arguments
         sizes += [a for a in args if isinstance(a, int) and not isinstance(a, bool)]
-    _refuse_size(max(sizes, default=0), what)
+    refuse_size(max(sizes, default=0), what)
 
 
 def _check_binop(operator: str, left: Any, right: Any) -> None:
@@ -184,7 +68,7 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
         if isinstance(left, int) and isinstance(right, _SIZED):
             left, right = right, left
         if isinstance(left, _SIZED) and isinstance(right, int):
-            _refuse_size(len(left) * right, "repetition")
+            refuse_size(len(left) * right, "repetition")
         elif (
             isinstance(left, int)
             and isinstance(right, int)
@@ -192,7 +76,7 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
         ):
             raise RenderError("a template's multiplication makes a number too large")
     elif operator == "+" and isinstance(left, _SIZED) and isinstance(right, _SIZED):
-        _refuse_size(len(left) + len(right), "concatenation")
+        refuse_size(len(left) + len(right), "concatenation")
     elif operator == "**" and isinstance(left, int) and isinstance(right, int):
         if abs(left) > 1 and right > 0 and left.bit_length() * right > _MAX_INT_BITS:
             raise RenderError("a template's power makes a number too large")
@@ -212,7 +96,7 @@ def _estimate_str_method(method: str, text: str, args: tuple[Any, ...]) -> int:
     return 0
 
 
-class _Environment(ImmutableSandboxedEnvironment):
+class SandboxEnvironment(ImmutableSandboxedEnvironment):
     """The sandbox: no Python internals, no mutation of answers, bounded ranges and sizes.
 
     Beyond Jinja's sandbox, repetition, concatenation, powers, padding and format widths
@@ -235,19 +119,19 @@ class _Environment(ImmutableSandboxedEnvironment):
                 _check_widths(owner, [*args, *kwargs.values()], "str.format")
             elif method == "join" and args:
                 items = [str(item) for item in args[0]]
-                _refuse_size(sum(map(len, items)) + len(owner) * len(items), "join")
+                refuse_size(sum(map(len, items)) + len(owner) * len(items), "join")
                 args = (items, *args[1:])
             else:
-                _refuse_size(_estimate_str_method(method, owner, args), method)
+                refuse_size(_estimate_str_method(method, owner, args), method)
         return super().call(__context, __obj, *args, **kwargs)
 
     @staticmethod
     def concat(chunks: Iterable[str]) -> str:
         """Join output (a macro, a ``set`` block, a whole template) within the limits."""
-        if _timer_armed:  # inside a render already: only the size counts
-            return _render_bounded(chunks, "template")
+        if inside_render():  # inside a render already: only the size counts
+            return bounded_join(chunks, "template")
         with render_limits():
-            return _render_bounded(chunks, "template")
+            return bounded_join(chunks, "template")
 
 
 def _checked_filters(filters: dict[str, Any]) -> dict[str, Callable[..., Any]]:
@@ -257,13 +141,13 @@ def _checked_filters(filters: dict[str, Any]) -> dict[str, Callable[..., Any]]:
 
     @functools.wraps(center)
     def do_center(value: Any, width: int = 80) -> Any:
-        _refuse_size(int(width), "center")
+        refuse_size(int(width), "center")
         return center(value, width)
 
     @functools.wraps(indent)
     def do_indent(s: Any, width: int | str = 4, *args: Any, **kwargs: Any) -> Any:
         pad = len(width) if isinstance(width, str) else int(width)
-        _refuse_size(len(str(s)) + (str(s).count("\n") + 1) * pad, "indent")
+        refuse_size(len(str(s)) + (str(s).count("\n") + 1) * pad, "indent")
         return indent(s, width, *args, **kwargs)
 
     @functools.wraps(fmt)
@@ -274,7 +158,7 @@ def _checked_filters(filters: dict[str, Any]) -> dict[str, Callable[..., Any]]:
     @functools.wraps(replace)
     def do_replace(eval_ctx: Any, s: Any, old: Any, new: Any, count: Any = None) -> Any:
         text, old_s, new_s = str(s), str(old), str(new)
-        _refuse_size(_estimate_str_method("replace", text, (old_s, new_s)), "replace")
+        refuse_size(_estimate_str_method("replace", text, (old_s, new_s)), "replace")
         return replace(eval_ctx, s, old, new, count)
 
     @functools.wraps(join)
@@ -283,7 +167,7 @@ def _checked_filters(filters: dict[str, Any]) -> dict[str, Callable[..., Any]]:
         size = len(str(d)) * len(items)
         if attribute is None:
             size += sum(len(str(item)) for item in items)
-        _refuse_size(size, "join")
+        refuse_size(size, "join")
         return join(eval_ctx, items, d, attribute)
 
     return {
@@ -295,8 +179,9 @@ def _checked_filters(filters: dict[str, Any]) -> dict[str, Callable[..., Any]]:
     }
 
 
-def _new_environment(loader: BaseLoader | None = None) -> _Environment:
-    env = _Environment(
+def new_environment(loader: BaseLoader | None = None) -> SandboxEnvironment:
+    """A fresh sandbox with replykit's filters; ``loader`` finds templates (none: strings only)."""
+    env = SandboxEnvironment(
         loader=loader,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -306,140 +191,7 @@ def _new_environment(loader: BaseLoader | None = None) -> _Environment:
         finalize=_refuse_none,
         auto_reload=False,
     )
-    from replykit.lang import template_filters
-    from replykit.textfilters import text_filters
-
     env.filters.update(template_filters())
-    env.filters.update(text_filters())
     env.filters.update(_checked_filters(env.filters))
     del env.globals["lipsum"]  # placeholder text has no place in a letter, and lipsum(10**9) hangs
     return env
-
-
-def sandboxed_environment() -> _Environment:
-    """A fresh sandboxed environment with replykit's filters, for one-off patterns (--name)."""
-    return _new_environment()
-
-
-@lru_cache(maxsize=1)
-def _condition_environment() -> _Environment:
-    return _new_environment()
-
-
-@lru_cache(maxsize=512)
-def compile_condition(expression: str) -> Callable[..., Any]:
-    """Compile a ``when`` expression in the sandbox; raise PlaybookError if it is malformed."""
-    try:
-        compiled = _condition_environment().compile_expression(expression, undefined_to_none=False)
-    except TemplateSyntaxError as err:
-        raise PlaybookError(f"cannot read {expression!r}: {err.message}") from err
-    except SecurityError as err:  # Jinja folds constants while compiling: ''.__class__ and x
-        raise PlaybookError(f"{expression!r}: the sandbox forbids it: {err}") from err
-
-    def evaluate(**context: Any) -> bool:
-        """The condition's truth; a failure is the playbook's (exit 4), never a crash.
-
-        No timer here: arming one costs more than a condition, and an expression cannot loop
-        (ranges are capped, sizes checked by the sandbox).
-        """
-        try:
-            return bool(compiled(**context))
-        except RenderError:
-            raise
-        except SecurityError as err:
-            raise RenderError(
-                f"when {expression!r}: the sandbox forbids it: {err}",
-                hint="A condition may compare answers only, not reach Python internals.",
-            ) from err
-        except (TemplateError, ArithmeticError, ValueError, TypeError, LookupError) as err:
-            raise RenderError(
-                f"when {expression!r} cannot be evaluated: {err}",
-                hint="Fix the condition in the playbook; `replykit validate` checks it.",
-            ) from err
-        except (RecursionError, MemoryError) as err:
-            raise RenderError(f"when {expression!r} cannot be evaluated: {err!r}") from err
-
-    return evaluate
-
-
-@lru_cache(maxsize=512)
-def condition_names(expression: str) -> frozenset[str]:
-    """The names a ``when`` expression reads (answers, lang, channel); PlaybookError if unreadable.
-
-    Parsing only, without generating code: loading a playbook checks every condition this
-    way, and each is compiled when first evaluated (``replykit validate`` compiles them all).
-    """
-    from jinja2 import meta, nodes
-    from jinja2.parser import Parser
-
-    env = _condition_environment()
-    try:  # as Environment.compile_expression parses, so the messages are the same
-        parser = Parser(env, expression, state="variable")
-        body = parser.parse_expression()
-        if not parser.stream.eos:
-            raise TemplateSyntaxError("chunk after expression", parser.stream.current.lineno)
-    except TemplateSyntaxError as err:
-        raise PlaybookError(f"cannot read {expression!r}: {err.message}") from err
-    tree = nodes.Template([nodes.Output([body])], lineno=1)
-    tree.set_environment(env)
-    try:  # finding the names runs Jinja's optimizer, which folds constants: ''.__class__
-        found = meta.find_undeclared_variables(tree)
-    except SecurityError as err:
-        raise PlaybookError(f"{expression!r}: the sandbox forbids it: {err}") from err
-    return frozenset(found) - set(env.globals)
-
-
-@lru_cache(maxsize=256)
-def compile_conditions(expressions: tuple[str | None, ...]) -> Callable[..., list[bool]]:
-    """Several ``when`` expressions evaluated in one go (None holds); one list of truths.
-
-    One sandboxed evaluation instead of one per step or field: each costs a fresh Jinja
-    context, which dominated a batch row. Should the joint evaluation fail, each expression
-    is evaluated alone, so the error names the one at fault.
-    """
-    written = [e for e in expressions if e]
-    if not written:
-        return lambda **context: [True] * len(expressions)
-    try:
-        joint: Callable[..., Any] | None = _condition_environment().compile_expression(
-            "[" + ", ".join(f"(({e}) and true or false)" for e in written) + "]",
-            undefined_to_none=False,
-        )
-    except Exception:  # constant folding met something the sandbox refuses: go one by one
-        joint = None
-
-    def evaluate(**context: Any) -> list[bool]:
-        try:
-            if joint is None:
-                raise LookupError
-            truths = iter(joint(**context))
-        except Exception:  # re-evaluated one by one, so the error names the one at fault
-            truths = iter([compile_condition(e)(**context) for e in written])
-        return [True if e is None else bool(next(truths)) for e in expressions]
-
-    return evaluate
-
-
-def _render_bounded(chunks: Iterable[str], name: str) -> str:
-    """Join rendered output, stopping a template that grows or runs without end.
-
-    The clock is read every 256 chunks: the render timer (``render_limits``) is what stops a
-    runaway on the main thread; this is the backstop elsewhere.
-    """
-    started = time.monotonic()
-    parts: list[str] = []
-    size = 0
-    for count, chunk in enumerate(chunks):
-        size += len(chunk)
-        parts.append(chunk)
-        if size > MAX_LETTER_CHARS:
-            raise RenderError(
-                f"{name}: the letter grew past {MAX_LETTER_CHARS:,} characters; rendering stopped",
-                hint="A template loops or repeats without end; check its for-loops.",
-            )
-        if count & 255 == 255 and time.monotonic() - started > MAX_RENDER_SECONDS:
-            raise RenderError(
-                f"{name}: rendering took longer than {MAX_RENDER_SECONDS:.0f} s and was stopped",
-                hint="A template loops without end; check its for-loops.",
-            )
-    return "".join(parts)

@@ -8,7 +8,7 @@ expression as ``x-when``; where the expression is simple (``field == 'v'``,
 ``field != 'v'``, ``field``, joined by ``and``) it also becomes a real
 ``if``/``then`` in ``allOf``, so a validator knows when the field is required.
 
-The schema describes the canonical forms. The parser (:mod:`replykit.fields`) is
+The schema describes the canonical forms. The parser (:mod:`replykit.playbook.values`) is
 more forgiving — a choice by label or number, ``да``/``no`` — and the schema
 admits only the forgiving forms people commonly write in files: a date as
 ``22.11.2026``, money as text (``125 000,50``) or a number, a plain list as one
@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from replykit.fields import FieldValueError, parse_value, to_plain
-from replykit.playbook import Field, Playbook
+from replykit.playbook import Field, Playbook, in_language
+from replykit.playbook.values import FieldValueError, parse_value, to_plain
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 #: 22.11.2026 or 22/11/2026, day first, as :func:`replykit.lang.parse_date` reads it.
@@ -42,7 +42,7 @@ _FALSY: list[Any] = [None, False, "", 0, []]
 def _text(mapping: Any, lang: str) -> Any:
     """A per-language value (``{ru: …, en: …}``) in ``lang``; other values as they are."""
     if isinstance(mapping, dict) and mapping and set(mapping) <= {"ru", "en"}:
-        return mapping.get(lang) or next(iter(mapping.values()))
+        return in_language(mapping, lang, None)
     return mapping
 
 
@@ -237,7 +237,7 @@ def answers_schema(playbook: Playbook, lang: str = "en") -> dict[str, Any]:
         "$id": f"urn:replykit:playbook:{playbook.id}:answers",
         "title": playbook.title_text(lang),
     }
-    description = playbook.description.get(lang)
+    description = playbook.description_text(lang)
     if description:
         schema["description"] = description
     schema.update(body)

@@ -9,34 +9,22 @@ field nor a helper; each channel has a layout. Every problem is collected, each 
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment, TemplateNotFound, TemplateSyntaxError, nodes
+from jinja2 import Environment, TemplateNotFound, TemplateSyntaxError, meta, nodes
 
-from replykit.errors import PlaybookError, Problem, summarise
-from replykit.locations import NOT_PLAYBOOKS, builtin_root
+from replykit.conditions import compile_condition
+from replykit.errors import PlaybookError, Problem, did_you_mean, summarise
 from replykit.playbook import Playbook, load_playbook
-
-#: Names the engine passes to every template besides the fields (see render.Renderer.render).
-ENGINE_NAMES = frozenset(
-    {
-        "lang",
-        "locale",
-        "channel",
-        "steps",
-        "layout",
-        "playbook_id",
-        "vary",
-        "mark",
-        "reply_date",
-        "brief",
-        "self",
-        "super",
-        "loop",
-    }
+from replykit.playbook.search import NOT_PLAYBOOKS, builtin_root
+from replykit.templates import (
+    ENGINE_NAMES,
+    JINJA_NAMES,
+    layout_name,
+    make_environment,
+    template_name,
 )
 
 
@@ -120,8 +108,6 @@ def _compile_conditions(playbook: Playbook, source: Path, report: ValidationRepo
     """Compile every ``when`` in the sandbox: loading only parses them (a draft compiles the
     ones it evaluates), and compiling finds what constant folding meets, like ``''.__class__``.
     """
-    from replykit.sandbox import compile_condition
-
     conditions = [(f.when, f.when_line, f"field '{f.name}'") for f in playbook.fields if f.when]
     conditions += [(s.when, s.when_line, f"step '{s.id}'") for s in playbook.steps if s.when]
     conditions += [(w.when, w.line, "warning") for w in playbook.warnings]
@@ -134,28 +120,26 @@ def _compile_conditions(playbook: Playbook, source: Path, report: ValidationRepo
 
 
 def _validate_templates(playbook: Playbook, folder: Path | None, report: ValidationReport) -> None:
-    from replykit.render import make_environment
-
     builtin = builtin_root() / "templates"
     user_dirs = [folder] if folder is not None and folder.resolve() != builtin.resolve() else []
     env = make_environment(user_dirs, builtin)
-    allowed = set(playbook.field_names) | ENGINE_NAMES | set(env.globals)
+    allowed = set(playbook.field_names) | ENGINE_NAMES | JINJA_NAMES | set(env.globals)
     checked: set[str] = set()
     for channel in playbook.channels:
         try:
-            env.get_template(f"layouts/{channel}.j2")
+            env.get_template(layout_name(channel))
         except TemplateNotFound:
             report.problems.append(
                 Problem(
-                    message=f"no layout for the channel '{channel}' (layouts/{channel}.j2)",
+                    message=f"no layout for the channel '{channel}' ({layout_name(channel)})",
                     where=str(playbook.path),
                 )
             )
         except TemplateSyntaxError as err:
             report.problems.append(_syntax_problem(err))
     for lang in playbook.languages:
-        names = [f"{playbook.id}/{lang}.j2"]
-        names += [f"{playbook.id}/{lang}.{ch}.j2" for ch in playbook.channels]
+        names = [template_name(playbook.id, lang)]
+        names += [template_name(playbook.id, lang, ch) for ch in playbook.channels]
         for name in names:
             found = _source(env, name)
             if found is None or found[1] in checked:
@@ -168,7 +152,7 @@ def _validate_templates(playbook: Playbook, folder: Path | None, report: Validat
             report.problems.append(
                 Problem(
                     message=f"playbook '{playbook.id}' has no template for the language "
-                    f"'{lang}' ({playbook.id}/{lang}.j2)",
+                    f"'{lang}' ({names[0]})",
                     where=where,
                 )
             )
@@ -214,15 +198,12 @@ def _validate_template(
                         where=filename,
                     )
                 )
-    from jinja2 import meta
-
     unknown = sorted(meta.find_undeclared_variables(tree) - allowed - _defined_names(tree))
     for var in unknown:
         line = next(
             (n.lineno for n in tree.find_all(nodes.Name) if n.name == var and n.ctx == "load"), 0
         )
-        close = difflib.get_close_matches(var, sorted(playbook.field_names), n=1)
-        tip = f" (did you mean '{close[0]}'?)" if close else ""
+        tip = did_you_mean(var, sorted(playbook.field_names))
         report.problems.append(
             Problem(
                 message=f"the template uses '{var}', which is not a field of the playbook{tip}",

@@ -25,7 +25,7 @@ from typing import Any
 from jinja2 import TemplateSyntaxError, meta, nodes
 
 from replykit.errors import OutputError, UsageError
-from replykit.sandbox import sandboxed_environment
+from replykit.sandbox import new_environment
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -180,7 +180,7 @@ def default_pattern(fields: Set[str]) -> str:
 
 def compile_pattern(source: str) -> Any:
     """A checked ``--name`` pattern as a sandboxed template."""
-    env = sandboxed_environment()
+    env = new_environment()
     # A name may use an unanswered field: it prints as nothing, never as "None".
     env.finalize = lambda value: "" if value is None else value
     return env.from_string(source)
@@ -212,7 +212,7 @@ def check_pattern(pattern: str, fields: Set[str]) -> None:
     if len(pattern) > _MAX_PATTERN_CHARS:
         raise refuse(f"longer than {_MAX_PATTERN_CHARS} characters")
     try:
-        tree = sandboxed_environment().parse(pattern)
+        tree = new_environment().parse(pattern)
     except TemplateSyntaxError as err:
         raise UsageError(f"--name {pattern!r}: {err.message}") from err
     allowed = (

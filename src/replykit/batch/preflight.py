@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from typing import Any
 
-from replykit.answers import merge_assignments
+from replykit.assignments import merge_assignments
 from replykit.batch.columns import ColumnPlan, check_mapping, parse_mappings, plan_columns
 from replykit.batch.input import RowSource, read_rows
 from replykit.batch.naming import check_pattern, default_pattern
@@ -41,7 +41,7 @@ def prepare(request: BatchRequest, report: BatchReporter) -> tuple[RowSource, Se
     """Check the options against the playbook and the file's header; open the file."""
     composer = Composer.open(request.playbook, request.playbooks_dir)
     playbook = composer.playbook
-    channel = composer.check_target(request.lang, request.channel)
+    channel = composer.choose_channel(request.lang, request.channel)
     fields = set(playbook.field_names)
     fmt = "" if request.jsonl else format_for(None, request.fmt)
     mapping = parse_mappings(request.mappings)

@@ -123,9 +123,8 @@ class Worker:
             return
         stem = ""
         if self.pattern is not None:
-            # TODO(core-split): conditions.condition_context(field_names, values, lang, channel).
-            context = resolved.context(self.playbook)
-            context.update(row_number=plan.number, lang=lang, channel=channel)
+            context = resolved.context(self.playbook, lang, channel)
+            context["row_number"] = plan.number
             try:
                 stem = self.pattern.render(context)
             except Exception as err:  # a user's pattern may fail in any way Jinja can

@@ -24,7 +24,7 @@ from replykit.errors import EXIT_CHECK, EXIT_INTERNAL, ReplykitError
 from replykit.playbook import Playbook
 
 if TYPE_CHECKING:
-    from replykit.render import Letter
+    from replykit.letter import Letter
 
 __all__ = [
     "ERROR",

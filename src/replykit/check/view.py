@@ -14,8 +14,8 @@ from typing import Any
 
 from replykit.check import phrases as P
 from replykit.check.reply import Reply
+from replykit.conditions import compile_condition, condition_names
 from replykit.playbook import Playbook
-from replykit.sandbox import compile_condition, condition_names
 
 
 def search(pattern: str, text: str) -> re.Match[str] | None:

@@ -1,4 +1,4 @@
-"""Output formats: a :class:`~replykit.render.Letter` as txt, md, html, json or docx bytes.
+"""Output formats: a :class:`~replykit.letter.Letter` as txt, md, html, json or docx bytes.
 
 Each writer is imported only when its format is asked for, so ``draft`` to the
 terminal never pays for docx.
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from replykit.errors import UsageError
 
 if TYPE_CHECKING:
-    from replykit.render import Letter
+    from replykit.letter import Letter
 
 FORMATS = ("txt", "md", "html", "json", "docx", "pdf")
 _EXTENSIONS = {

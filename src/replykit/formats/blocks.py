@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from replykit.render import Letter
+from replykit.letter import Letter
 
 #: Steps laid out by themselves; every other step is body text.
 PLACED_STEPS = frozenset(

@@ -19,8 +19,9 @@ from typing import Any
 
 from replykit.errors import OutputError, PlaybookError, UsageError
 from replykit.formats.blocks import letter_blocks
-from replykit.locations import builtin_root
-from replykit.render import Letter
+from replykit.letter import Letter
+from replykit.playbook.search import builtin_root
+from replykit.playbook.values import to_plain
 
 SIGNATURE_LINE = "_" * 16
 _ZIP_TIME = (2026, 1, 1, 0, 0, 0)
@@ -48,8 +49,6 @@ def docx_context(letter: Letter) -> dict[str, Any]:
     ``…_lines`` (a list, one paragraph per line). An absent block is ``""`` or ``[]``, never
     none, so a letterhead may print any of them unguarded.
     """
-    from replykit.fields import to_plain
-
     blocks = letter_blocks(letter)
     sig = blocks.signature
     signature_lines = (

@@ -18,7 +18,7 @@ from typing import Any
 from markupsafe import escape
 
 from replykit.formats.blocks import LetterBlocks, letter_blocks
-from replykit.render import Letter
+from replykit.letter import Letter
 
 SIGNATURE_LINE = "_" * 16
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from replykit.errors import OutputError
-from replykit.render import Letter
+from replykit.letter import Letter
 
 CONVERTERS = ("soffice", "libreoffice")
 TIMEOUT_SECONDS = 180

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from replykit.render import Letter
+from replykit.letter import Letter
 
 
 def to_txt(letter: Letter, **_: Any) -> bytes:

@@ -37,7 +37,6 @@ __all__ = [
     "dative_short",
     "days_ru",
     "format_money_ru",
-    "genitive_full",
     "money_in_words_ru",
     "parse_person",
     "plural_ru",
@@ -45,7 +44,7 @@ __all__ = [
 ]
 
 Gender = Literal["male", "female"]
-NameCase = Literal["dative", "genitive"]
+NameCase = Literal["dative"]
 
 # Second word of a Turkic patronymic: Ибрагим оглы, Гасан кызы (and -оглы written with a hyphen).
 _TURKIC_MALE = frozenset({"оглы", "оглу", "улы", "уулу"})
@@ -280,7 +279,7 @@ def _decline(word: str, part: str, gender: Gender | None, case: NameCase) -> str
     return _fix_form(word, declined)
 
 
-def _initials(person: PersonName) -> str:
+def initials(person: PersonName) -> str:
     """«И. П.» — one initial per first name and patronymic, a space between them."""
     out = []
     for word in (person.first, person.middle):
@@ -318,18 +317,13 @@ def dative_short(full_name: str) -> str:
     if not person.last:
         return _full(full_name, "dative")
     surname = _decline(person.last, "lastname", person.gender, "dative")
-    initials = _initials(person)
-    return f"{surname} {initials}" if initials else surname
+    letters = initials(person)
+    return f"{surname} {letters}" if letters else surname
 
 
 def dative_full(full_name: str) -> str:
     """The whole name in the dative: «Иванову Ивану Петровичу»."""
     return _full(full_name, "dative")
-
-
-def genitive_full(full_name: str) -> str:
-    """The whole name in the genitive: «Иванова Ивана Петровича»."""
-    return _full(full_name, "genitive")
 
 
 def salutation(full_name: str, gender: Gender | None = None) -> str:

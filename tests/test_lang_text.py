@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from replykit.textfilters import bare, numbered, sentence
+from replykit.lang.text import bare, numbered, sentence
 
 BARE = [
     ("отправили заказ.", "отправили заказ"),
@@ -15,6 +15,8 @@ BARE = [
     ("договор от 01.03.2026г.", "договор от 01.03.2026г."),
     ("сдано в 2026г.", "сдано в 2026г."),
     ("тариф 2026.", "тариф 2026"),
+    ("поставка в 2026г.", "поставка в 2026г."),
+    ("поставка в 2026 году.", "поставка в 2026 году"),
     ("и т.д.", "и т.д."),
     ("Lamp Store Ltd.", "Lamp Store Ltd."),
     ("care@lampa.ru.", "care@lampa.ru"),
@@ -62,6 +64,6 @@ def test_numbered() -> None:
 def test_reach_names_only_the_ways_the_contact_allows(
     contact: str, lang: str, me: bool, expected: str
 ) -> None:
-    from replykit.textfilters import reach
+    from replykit.lang.text import reach
 
     assert reach(contact, lang, me=me) == expected

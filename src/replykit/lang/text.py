@@ -60,20 +60,24 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _INITIAL = re.compile(r"^[^\W\d_]$")
+_GLUED_YEAR = re.compile(r"\d+гг?")  # «2026г.»: a year with its «г.» written without a space
 
 
 def _ends_with_abbreviation(value: str) -> bool:
     last = value.rsplit(" ", 1)[-1].rstrip(".")
     last = last.rsplit(".", 1)[-1] if "." in last else last  # «т.д.», «01.03.2026 г.»
-    if last.endswith("г") and last[:-1].isdigit():  # a year glued to its «г.»: «2026г.»
-        return True
-    return bool(_INITIAL.match(last)) or last.casefold() in _ABBREVIATIONS
+    return (
+        bool(_INITIAL.match(last))
+        or last.casefold() in _ABBREVIATIONS
+        or _GLUED_YEAR.fullmatch(last) is not None
+    )
 
 
 def bare(text: Any) -> str:
     """An answer as a fragment inside a sentence: whitespace tidied, final full stop removed.
 
-    The full stop of an abbreviation or an initial stays («до 01.03.2026 г.», «Иванова Е. П.»).
+    The full stop of an abbreviation or an initial stays («до 01.03.2026 г.», «Иванова Е. П.»,
+    «2026г.»).
     """
     value = " ".join(str(text).split())
     while value.endswith((";", ",")) or (

@@ -1,4 +1,4 @@
-"""The ``draft`` workflow behind the CLI: gather answers, render, preview, write.
+"""The ``draft`` workflow behind the CLI: gather answers, render, preview, write, lint.
 
 This is the edge between the library and a person: it may print the letter to
 stdout and hand the terminal to :mod:`replykit.prompting`, but it never parses
@@ -7,21 +7,30 @@ command-line options (that is :mod:`replykit.cli`).
 
 from __future__ import annotations
 
-import os
+import json
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from replykit.answers import AskFunction, merge_assignments, read_answers_file
+from replykit.answers import AnswerSources, AskFunction
+from replykit.answers_file import read_answers_file
+from replykit.assignments import assigned
+from replykit.atomic import write_atomic
 from replykit.check import FAIL_ON, LetterCheckError, check_letter, format_findings
 from replykit.composer import Composer
 from replykit.errors import AnswerError, OutputError, UsageError
-from replykit.render import Letter
+from replykit.formats import format_for, render_bytes
+from replykit.formats.pdf import require_converter
+from replykit.letter import Letter
+from replykit.profile import answers_for, profile_path, read_profile
+from replykit.saved_answers import answers_path_for, saved_answers_text
+from replykit.targets import check_writable, make_folders
 
 #: Formats written through the docx writer, which alone takes --docx-template.
 DOCX_FORMATS = ("docx", "pdf")
+_OR_OTHER = ", or choose another file with -o"
 
 
 @dataclass(frozen=True)
@@ -41,7 +50,7 @@ class DraftRequest:
     as_json: bool = False
     check: bool = True  # lint the letter and print the findings on stderr
     fail_on: str = "error"  # the lowest finding severity that makes draft exit 1; never: none
-    docx_template: Path | None = None  # a letterhead for docx and pdf (issue 4)
+    docx_template: Path | None = None  # a letterhead (docxtpl tags) for docx and pdf
     profile: Path | None = None  # the sender profile; None: the one in the config folder
     save_answers: bool = False  # write NAME.answers.yml beside -o NAME.ext
     mkdir: bool = False  # create the output's missing parent folders
@@ -62,18 +71,13 @@ class OutputPlan:
 
 def gather_answers(
     request: DraftRequest, profile: Mapping[str, Any] | None = None
-) -> dict[str, Any]:
-    """The profile, then the answers file, then ``--set``; the later wins."""
-    given: dict[str, Any] = dict(profile or {})
-    if request.answers_file:
-        given.update(read_answers_file(request.answers_file))
-    return merge_assignments(list(request.assignments), given)
-
-
-def answers_path_for(output: Path) -> Path:
-    """``NAME.answers.yml`` beside ``NAME.ext``."""
-    stem = output.stem if output.suffix else output.name
-    return output.with_name(f"{stem}.answers.yml")
+) -> AnswerSources:
+    """The answers ``request`` gives, by source (:class:`AnswerSources` says which wins)."""
+    file = read_answers_file(request.answers_file) if request.answers_file else {}
+    below = {**(profile or {}), **file}  # what KEY+=VALUE extends
+    return AnswerSources(
+        assignments=assigned(request.assignments, below), file=file, profile=profile or {}
+    )
 
 
 def plan_outputs(request: DraftRequest, fmt: str) -> OutputPlan:
@@ -90,8 +94,6 @@ def plan_outputs(request: DraftRequest, fmt: str) -> OutputPlan:
                 hint="Pass a .docx file: your letterhead with docxtpl tags.",
             )
     if fmt == "pdf":
-        from replykit.formats.pdf import require_converter
-
         require_converter()
     to_file = bool(request.output) and request.output != "-"
     if request.save_answers and not to_file:
@@ -103,50 +105,24 @@ def plan_outputs(request: DraftRequest, fmt: str) -> OutputPlan:
         return OutputPlan()
     letter = Path(str(request.output))
     plan = OutputPlan(letter, answers_path_for(letter) if request.save_answers else None)
-    check_targets(plan.files, request.force, request.mkdir)
+    check_writable(plan.files, force=request.force, mkdir=request.mkdir, alternative=_OR_OTHER)
     return plan
-
-
-def check_targets(paths: list[Path], force: bool, mkdir: bool) -> None:
-    """Refuse before writing any of ``paths``: a missing folder, a folder, an existing file."""
-    for path in paths:
-        folder = path.parent
-        if not folder.is_dir():
-            if folder.exists():
-                raise OutputError(f"{folder} is not a folder; cannot write {path} into it")
-            if not mkdir:
-                raise OutputError(f"folder {folder} does not exist; create it or pass --mkdir")
-        if path.is_dir():
-            raise OutputError(f"{path} is a folder; choose a file name")
-    if force:
-        return
-    existing = [path for path in paths if os.path.lexists(path)]
-    if len(existing) == 1:
-        refuse_existing(existing[0], force)
-    elif existing:
-        raise OutputError(
-            f"{existing[0]} and {existing[1]} already exist; both were left untouched",
-            hint="Pass --force to replace them, or choose another file with -o.",
-        )
 
 
 def run_draft(request: DraftRequest) -> Letter | None:
     """Draft one letter as ``request`` says; return it, or None when the person cancelled."""
-    from replykit.formats import format_for
-    from replykit.profile import answers_for, profile_path, read_profile
-
     if request.fail_on not in FAIL_ON:
         raise UsageError(
             f"--fail-on {request.fail_on}: not one of {', '.join(FAIL_ON)}",
             hint="--fail-on error (the default) exits 1 on an error finding; never: exit 0.",
         )
     composer = Composer.open(request.playbook, request.playbooks_dir)
-    channel = composer.check_target(request.lang, request.channel)
+    channel = composer.choose_channel(request.lang, request.channel)
     fmt = format_for(request.output, request.fmt)
     plan = plan_outputs(request, fmt)
     profile = answers_for(composer.playbook, read_profile(request.profile))
-    given = gather_answers(request, profile)
-    from_profile = {key for key, value in profile.items() if given.get(key) is value}
+    sources = gather_answers(request, profile)
+    given = dict(sources.combined())
 
     try:
         if request.interactive:
@@ -157,7 +133,7 @@ def run_draft(request: DraftRequest) -> Letter | None:
             resolved = composer.resolve(given, request.lang, channel=channel)
             letter = composer.render(resolved, request.lang, channel)
     except AnswerError as err:
-        _blame_profile(err, from_profile, profile_path(request.profile))
+        _blame_profile(err, sources, profile_path(request.profile))
         raise
     options = {"docx_template": request.docx_template} if fmt in DOCX_FORMATS else {}
     report = check_letter(letter, composer.playbook) if request.check else None
@@ -171,6 +147,7 @@ def run_draft(request: DraftRequest) -> Letter | None:
         mkdir=request.mkdir,
         options=options,
         check=report.as_dict() if report is not None else None,
+        sources=sources,
     )
     for caution in letter.warnings:  # the playbook's own cautions, e.g. a debt acknowledged
         sys.stderr.write(f"Warning: {caution}\n")
@@ -181,9 +158,9 @@ def run_draft(request: DraftRequest) -> Letter | None:
     return letter
 
 
-def _blame_profile(err: AnswerError, from_profile: set[str], path: Path) -> None:
+def _blame_profile(err: AnswerError, sources: AnswerSources, path: Path) -> None:
     """Say which of the bad answers came from the profile, and how to correct them."""
-    names = sorted({p.field for p in err.problems if p.field in from_profile})
+    names = sorted({p.field for p in err.problems if sources.source_of(p.field) == "profile"})
     if names:
         note = (
             f"{', '.join(names)} came from the profile {path}: correct it with "
@@ -195,7 +172,7 @@ def _blame_profile(err: AnswerError, from_profile: set[str], path: Path) -> None
 def _interactive(
     composer: Composer, given: dict[str, Any], lang: str, channel: str
 ) -> Letter | None:
-    from replykit.prompting import Prompter
+    from replykit.prompting import Prompter  # rich costs ~60 ms; only a terminal walk needs it
 
     prompter = Prompter(lang)
     ask: AskFunction = prompter.ask
@@ -214,15 +191,6 @@ def _interactive(
         resolved = composer.resolve(changed, lang, ask, channel)
 
 
-def refuse_existing(path: Path, force: bool) -> None:
-    """Refuse early (before any question is asked) when the output file exists."""
-    if path.exists() and not force:
-        raise OutputError(
-            f"{path} already exists; it was left untouched",
-            hint="Pass --force to replace it, or choose another file with -o.",
-        )
-
-
 def deliver(
     letter: Letter,
     output: str | None,
@@ -234,22 +202,27 @@ def deliver(
     mkdir: bool = False,
     options: Mapping[str, Any] | None = None,
     check: Mapping[str, Any] | None = None,
+    sources: AnswerSources | None = None,
 ) -> None:
     """Print the letter, or write it (and its answers file) to ``output`` atomically.
 
     ``check`` is the lint report, added to the JSON output as ``"check"``.
 
     Both files are checked before either is written: an existing one (without ``force``)
-    or a missing folder (without ``mkdir``) leaves everything untouched.
+    or a missing folder (without ``mkdir``) leaves everything untouched. With ``as_json``
+    the letter's JSON also says where each answer came from (``sources``).
     """
-    from replykit.formats import render_bytes
-
     extra = dict(options or {})
+    provenance = {}
+    if sources is not None:
+        provenance = {name: sources.source_of(name) for name in letter.answers}
+        provenance = {name: source for name, source in provenance.items() if source}
     if not output or output == "-":
-        if as_json and check is not None:
-            data = _json_bytes({**letter.as_dict(), "check": dict(check)})
-        elif as_json:
-            data = render_bytes(letter, "json")
+        if as_json:
+            body = {**letter.as_dict(), "sources": provenance}
+            if check is not None:
+                body["check"] = dict(check)
+            data = _json_bytes(body)
         elif fmt in DOCX_FORMATS and sys.stdout.isatty():
             raise OutputError(
                 f"{fmt} is a binary format and stdout is a terminal",
@@ -260,75 +233,29 @@ def deliver(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    from replykit.atomic import write_atomic
-
     path = Path(output)
     data = render_bytes(letter, fmt, **extra)  # a letter that fails to render writes nothing
     saved = saved_answers_text(letter, path, answers_path) if answers_path else None
     plan = OutputPlan(path, answers_path)
-    check_targets(plan.files, force, mkdir)
+    check_writable(plan.files, force=force, mkdir=mkdir, alternative=_OR_OTHER)
     if mkdir:
-        for target in plan.files:
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as err:
-                raise OutputError(
-                    f"cannot create the folder {target.parent}: {err.strerror or err}"
-                ) from err
+        make_folders(plan.files)
     write_atomic(path, data, force=force)
     if answers_path is not None and saved is not None:
         write_atomic(answers_path, saved, force=force)
     if as_json:
-        body = letter.as_dict()
+        body = {**letter.as_dict(), "sources": provenance}
         body["output"] = {"path": str(path), "format": fmt}
         if answers_path is not None:
             body["output"]["answers"] = str(answers_path)
         if check is not None:
             body["check"] = dict(check)
-        sys.stdout.write(_json_bytes(body).decode("utf-8"))
+        sys.stdout.buffer.write(_json_bytes(body))
+        sys.stdout.flush()
     else:
         for target in plan.files:
             sys.stderr.write(f"Wrote {target}\n")
 
 
 def _json_bytes(body: Mapping[str, Any]) -> bytes:
-    import json
-
     return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def dump_answers(answers: Mapping[str, Any]) -> str:
-    """Typed answers as YAML an answers file reads back to the same answers.
-
-    Dates as ISO text, money as text (no float rounding), Cyrillic as is, several lines of
-    text as a literal block; keys in the playbook's order.
-    """
-    import yaml
-
-    from replykit.fields import to_plain
-
-    class Dumper(yaml.SafeDumper):
-        pass
-
-    def text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-        style = "|" if "\n" in value else None
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-    Dumper.add_representer(str, text)
-    return yaml.dump(
-        to_plain(dict(answers)),
-        Dumper=Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        width=1000,
-    )
-
-
-def saved_answers_text(letter: Letter, output: Path, answers_path: Path) -> str:
-    """The answers file written beside ``output``: a two-line header, then the answers."""
-    header = (
-        f"# The answers behind {output.name}: replykit draft {letter.playbook} "
-        f"--lang {letter.lang} --channel {letter.channel}\n"
-        f"# Correct one and re-render: --answers {answers_path.name} -o {output.name} --force\n"
-    )
-    return header + dump_answers(letter.answers)

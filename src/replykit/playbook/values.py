@@ -16,7 +16,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from replykit.playbook import Field
+from replykit import limits
+from replykit.errors import PlaybookError, RenderError
+from replykit.lang import parse_date, parse_money
+from replykit.limits import MAX_ANSWER_CHARS, render_limits
+from replykit.playbook.model import Field
 
 _TRUE = {"yes", "y", "true", "1", "on", "да", "д", "ага"}
 _FALSE = {"no", "n", "false", "0", "off", "нет", "н"}
@@ -24,7 +28,6 @@ _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE_RE = re.compile(r"^\+?[\d\s().-]+(?:\s*(?:доб\.|ext\.?|x)\s*\d+)?$", re.IGNORECASE)
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _PERSON_RE = re.compile(r"^[^\W\d_]+(?:[-'’.][^\W\d_]*)*\.?$")
-MAX_ANSWER_CHARS = 20_000
 
 
 class FieldValueError(ValueError):
@@ -71,17 +74,14 @@ def _text(raw: Any, fld: Field) -> str:
 
 def _matches(fld: Field, value: str) -> bool:
     """``fld.pattern`` matches all of ``value``, or PlaybookError if the pattern never ends."""
-    from replykit.errors import PlaybookError, RenderError
-    from replykit.sandbox import MAX_RENDER_SECONDS, render_limits
-
     assert fld.pattern is not None
     try:
         with render_limits(f"field '{fld.name}' pattern"):
             return re.fullmatch(fld.pattern, value) is not None
     except RenderError as err:  # catastrophic backtracking, e.g. (a+)+$ on "aaaa…!"
         raise PlaybookError(
-            f"field '{fld.name}': the pattern {fld.pattern!r} ran past {MAX_RENDER_SECONDS:.0f} s "
-            f"on a {len(value)}-character answer and was stopped",
+            f"field '{fld.name}': the pattern {fld.pattern!r} ran past "
+            f"{limits.MAX_RENDER_SECONDS:.0f} s on a {len(value)}-character answer and was stopped",
             hint="Rewrite the pattern without nested repetition such as (a+)+.",
         ) from err
 
@@ -144,8 +144,6 @@ def _int(raw: Any, fld: Field) -> int:
 
 
 def _money(raw: Any, fld: Field) -> Decimal:
-    from replykit.lang import parse_money
-
     if isinstance(raw, bool):
         raise FieldValueError("expected an amount", "ожидается сумма")
     if isinstance(raw, float):  # YAML/JSON numbers: go through text so 0.1 stays 0.1
@@ -167,8 +165,6 @@ def _money(raw: Any, fld: Field) -> Decimal:
 
 
 def _date(raw: Any, fld: Field) -> date:
-    from replykit.lang import parse_date
-
     if isinstance(raw, datetime):
         return raw.date()
     if isinstance(raw, date):

@@ -13,8 +13,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from platformdirs import user_config_path
+
 from replykit.errors import PlaybookError
-from replykit.playbook import Playbook, load_playbook
+from replykit.playbook.model import Playbook
+from replykit.playbook.parse import load_playbook
 
 ENV_HOME = "REPLYKIT_HOME"
 #: Files in a user folder that are not playbooks: the sender profile (replykit.profile).
@@ -23,16 +26,15 @@ NOT_PLAYBOOKS = frozenset({"profile.yaml"})
 
 def builtin_root() -> Path:
     """The folder holding the built-in ``playbooks/`` and ``templates/``."""
-    packaged = Path(__file__).resolve().parent / "builtin"
+    package = Path(__file__).resolve().parents[1]  # src/replykit
+    packaged = package / "builtin"
     if packaged.is_dir():  # an installed wheel
         return packaged
-    return Path(__file__).resolve().parents[2]  # a source checkout or editable install
+    return package.parents[1]  # a source checkout or editable install
 
 
 def user_config_dir() -> Path:
     """The per-user replykit folder (e.g. ``~/.config/replykit`` on Linux)."""
-    from platformdirs import user_config_path
-
     return user_config_path("replykit", appauthor=False)
 
 

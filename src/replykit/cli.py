@@ -150,11 +150,20 @@ def show_command(
 @handles_errors
 def draft_command(
     playbook: Annotated[str, typer.Argument(help="Playbook id, e.g. complaint.")],
-    lang: LangOpt = "ru",
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", "-l", help="ru or en (default: the --from message's, else ru)."),
+    ] = None,
     channel: Annotated[
         str | None, typer.Option("--channel", "-c", help="letter, email, public or chat.")
     ] = None,
     assignments: SetOpt = None,
+    message: Annotated[
+        str | None,
+        typer.Option(
+            "--from", help="The message you received (.eml or text; - for stdin): prefill from it."
+        ),
+    ] = None,
     answers_file: Annotated[
         str | None,
         typer.Option("--answers", "-a", help="Answers file (YAML or JSON); - for stdin."),
@@ -166,7 +175,7 @@ def draft_command(
         str | None, typer.Option("--output", "-o", help="Write to FILE (- for stdout).")
     ] = None,
     fmt: Annotated[
-        str | None, typer.Option("--format", "-f", help="txt, md, html, json, docx or pdf.")
+        str | None, typer.Option("--format", "-f", help="txt, md, html, json, docx, pdf or eml.")
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace an existing output file.")
@@ -194,9 +203,14 @@ def draft_command(
     """Draft one letter: ask what is missing (on a terminal), show it, print or save it."""
     from replykit.drafting import DraftRequest, run_draft
 
+    if message == "-" and answers_file == "-":
+        from replykit.errors import UsageError
+
+        raise UsageError("--from - and --answers - both read stdin; give one of them a file")
     request = DraftRequest(
         playbook=playbook,
-        lang=lang,
+        lang=lang or ("" if message else "ru"),
+        message=message,
         channel=channel,
         assignments=tuple(assignments or ()),
         answers_file=answers_file,

@@ -10,13 +10,15 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from replykit.answers import AskFunction, merge_assignments, read_answers_file
 from replykit.composer import Composer
 from replykit.errors import AnswerError, OutputError, UsageError
+from replykit.message import read_message
+from replykit.prefill import Prefill
 from replykit.render import Letter
 
 #: Formats written through the docx writer, which alone takes --docx-template.
@@ -43,6 +45,7 @@ class DraftRequest:
     profile: Path | None = None  # the sender profile; None: the one in the config folder
     save_answers: bool = False  # write NAME.answers.yml beside -o NAME.ext
     mkdir: bool = False  # create the output's missing parent folders
+    message: str | None = None  # --from: the received message to prefill from and reply to
 
 
 @dataclass(frozen=True)
@@ -133,17 +136,24 @@ def run_draft(request: DraftRequest) -> Letter | None:
     from replykit.formats import format_for
     from replykit.profile import answers_for, profile_path, read_profile
 
+    mail = read_message(request.message) if request.message else None
+    if not request.lang:
+        request = replace(request, lang=mail.lang if mail else "ru")
     composer = Composer.open(request.playbook, request.playbooks_dir)
     channel = composer.check_target(request.lang, request.channel)
     fmt = format_for(request.output, request.fmt)
     plan = plan_outputs(request, fmt)
     profile = answers_for(composer.playbook, read_profile(request.profile))
-    given = gather_answers(request, profile)
+    prefill = Prefill.build(mail, composer.playbook, request.lang) if mail else None
+    layer = prefill.under(profile, request.interactive) if prefill else profile
+    given = gather_answers(request, layer)
+    if prefill and not request.as_json:
+        prefill.report(given, sys.stderr)
     from_profile = {key for key, value in profile.items() if given.get(key) is value}
 
     try:
         if request.interactive:
-            letter = _interactive(composer, given, request.lang, channel)
+            letter = _interactive(composer, given, request.lang, channel, prefill)
             if letter is None:
                 return None
         else:
@@ -152,7 +162,11 @@ def run_draft(request: DraftRequest) -> Letter | None:
     except AnswerError as err:
         _blame_profile(err, from_profile, profile_path(request.profile))
         raise
-    options = {"docx_template": request.docx_template} if fmt in DOCX_FORMATS else {}
+    options: dict[str, Any] = {}
+    if fmt in DOCX_FORMATS:
+        options = {"docx_template": request.docx_template}
+    elif fmt == "eml":
+        options = {"reply_to": mail, "sender": read_profile(request.profile)}
     deliver(
         letter,
         request.output,
@@ -162,6 +176,7 @@ def run_draft(request: DraftRequest) -> Letter | None:
         answers_path=plan.answers,
         mkdir=request.mkdir,
         options=options,
+        extra_json=prefill.as_dict(given) if prefill else None,
     )
     for caution in letter.warnings:  # the playbook's own cautions, e.g. a debt acknowledged
         sys.stderr.write(f"Warning: {caution}\n")
@@ -186,12 +201,12 @@ def _blame_profile(err: AnswerError, from_profile: set[str], path: Path) -> None
 
 
 def _interactive(
-    composer: Composer, given: dict[str, Any], lang: str, channel: str
+    composer: Composer, given: dict[str, Any], lang: str, channel: str, prefill: Prefill | None
 ) -> Letter | None:
     from replykit.prompting import Prompter
 
     prompter = Prompter(lang)
-    ask: AskFunction = prompter.ask
+    ask: AskFunction = prefill.asking(prompter.ask, sys.stderr) if prefill else prompter.ask
     resolved = composer.resolve(given, lang, ask, channel)
     while True:
         letter = composer.render(resolved, lang, channel)
@@ -226,6 +241,7 @@ def deliver(
     answers_path: Path | None = None,
     mkdir: bool = False,
     options: Mapping[str, Any] | None = None,
+    extra_json: Mapping[str, Any] | None = None,
 ) -> None:
     """Print the letter, or write it (and its answers file) to ``output`` atomically.
 
@@ -238,6 +254,11 @@ def deliver(
     if not output or output == "-":
         if as_json:
             data = render_bytes(letter, "json")
+            if extra_json:
+                import json
+
+                body = {**letter.as_dict(), **extra_json}
+                data = (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         elif fmt in DOCX_FORMATS and sys.stdout.isatty():
             raise OutputError(
                 f"{fmt} is a binary format and stdout is a terminal",
@@ -267,7 +288,7 @@ def deliver(
     if answers_path is not None and saved is not None:
         write_atomic(answers_path, saved, force=force)
     if as_json:
-        body = letter.as_dict()
+        body = {**letter.as_dict(), **(extra_json or {})}
         body["output"] = {"path": str(path), "format": fmt}
         if answers_path is not None:
             body["output"]["answers"] = str(answers_path)

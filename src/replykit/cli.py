@@ -350,6 +350,26 @@ def batch_command(
         raise error
 
 
+@app.command("triage")
+@handles_errors
+def triage_command(
+    file: Annotated[
+        str, typer.Argument(help="The message you received: .eml or text; - for stdin.")
+    ],
+    as_json: JsonOpt = False,
+) -> None:
+    """Say which playbook and channel fit a message, and the flags its reply must respect."""
+    from replykit.message import read_message
+    from replykit.triage import triage_message
+
+    message = read_message(file)
+    result = triage_message(message)
+    if as_json:
+        _print_json({"file": message.source, **result.as_dict(), "message": message.as_dict()})
+    else:
+        sys.stdout.write(result.as_text())
+
+
 @app.command("schema")
 @handles_errors
 def schema_command(

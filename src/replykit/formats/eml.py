@@ -32,6 +32,7 @@ ADDRESS_KEYS = ("sender_email", "contact", "sender_contacts")
 NAME_KEYS = ("sender_org", "company_name", "signer_name")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _MAX_REFERENCES = 20
+_SMTP = policy.SMTP.clone(max_line_length=998)
 
 
 def now() -> datetime:
@@ -99,6 +100,7 @@ def build_eml(
     msg["Content-Language"] = letter.lang
     msg.set_content(letter.text, subtype="plain", charset="utf-8", cte="quoted-printable")
     msg.add_alternative(html_page(letter), subtype="html", charset="utf-8", cte="quoted-printable")
+    msg.set_boundary(f"=_replykit_{msg['Message-ID'].split('.', 1)[0].lstrip('<')}")  # not random
     return msg
 
 
@@ -119,4 +121,7 @@ def to_eml(
 ) -> bytes:
     """The draft's bytes, lines ending in CRLF as mail requires."""
     msg = build_eml(letter, reply_to=reply_to, sender=sender, date=date)
-    return msg.as_bytes(policy=policy.SMTP)
+    # Folding a Cyrillic display name at 78 columns splits it into a base64 and a q-encoded
+    # word, which Python's own parser (and some clients) read back with a stray space
+    # («Лампа »); RFC 5322's hard limit of 998 keeps each header one encoded word.
+    return msg.as_bytes(policy=_SMTP)

@@ -233,3 +233,31 @@ def test_missing_message_file_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["draft", "complaint", "--from", str(tmp_path / "nope.eml")])
     assert result.exit_code == 2
     assert "no such file" in result.stderr
+
+
+def test_the_walk_offers_body_suggestions_as_defaults_and_shows_the_message() -> None:
+    import io
+
+    from replykit.locations import SearchPath
+    from replykit.prefill import Prefill
+
+    playbook = SearchPath.default(None).load("complaint")
+    prefill = Prefill.build(parse_message(_eml(RU_BODY, "utf-8", "8bit"), "m.eml"), playbook, "ru")
+    assert "topic" not in prefill.answers(interactive=True)  # a suggestion: asked, not assumed
+    assert prefill.answers(interactive=True)["customer_name"] == "Анна Петрова"
+    assert prefill.answers(interactive=False)["topic"] == "заказ № 48150"
+    shown = io.StringIO()
+    offered: list[object] = []
+
+    def ask(fld: object, default: object, error: object) -> str:
+        offered.append(default)
+        return ""  # Enter: take the default
+
+    wrapped = prefill.asking(ask, shown)
+    topic = next(f for f in playbook.fields if f.name == "topic")
+    assert wrapped(topic, None, None) == "заказ № 48150"
+    assert offered == ["заказ № 48150"]
+    assert (
+        "Текст письма клиента:" in shown.getvalue()
+        and "(из письма: body: order number)" in shown.getvalue()
+    )

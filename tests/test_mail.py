@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 
 from replykit.cli import app
 from replykit.formats.eml import reply_subject
-from replykit.message import MAX_MESSAGE_BYTES, MessageError, parse_message
+from replykit.limits import MAX_MESSAGE_BYTES
+from replykit.message import MessageError, parse_message
 from replykit.playbook.search import SearchPath
 from replykit.prefill import Prefill
 

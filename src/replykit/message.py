@@ -28,10 +28,7 @@ from typing import BinaryIO
 
 from replykit.check.reply import guess_language
 from replykit.errors import AnswerError, UsageError
-
-#: A received message larger than this is refused: replies are written to text, not to
-#: attachments, and a mailbox export passed by mistake would otherwise be read whole.
-MAX_MESSAGE_BYTES = 10 * 1024 * 1024
+from replykit.limits import MAX_MESSAGE_BYTES
 
 _MAIL_HEADERS = frozenset(
     {

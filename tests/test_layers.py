@@ -24,7 +24,8 @@ LAYERS: list[set[str]] = [
     {"templates", "letter", "render", "answers", "assignments", "answers_file", "composer",
      "profile"},
     {"formats", "check", "validate", "catalog", "schema", "saved_answers",
-     "batch.input", "batch.columns", "batch.naming", "batch.manifest"},
+     "batch.input", "batch.columns", "batch.naming", "batch.manifest",
+     "message", "prefill", "triage"},
     {"draft", "prompting", "batch"},
     {"cli", "__main__"},
 ]  # fmt: skip

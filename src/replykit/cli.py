@@ -150,9 +150,18 @@ def show_command(
 @handles_errors
 def draft_command(
     playbook: Annotated[str, typer.Argument(help="Playbook id, e.g. complaint.")],
-    lang: LangOpt = "ru",
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", "-l", help="ru or en (default: the --from message's, else ru)."),
+    ] = None,
     channel: ChannelOpt = None,
     assignments: SetOpt = None,
+    message: Annotated[
+        str | None,
+        typer.Option(
+            "--from", help="The message you received (.eml or text; - for stdin): prefill from it."
+        ),
+    ] = None,
     answers_file: Annotated[
         str | None,
         typer.Option("--answers", "-a", help="Answers file (YAML or JSON); - for stdin."),
@@ -164,7 +173,7 @@ def draft_command(
         str | None, typer.Option("--output", "-o", help="Write to FILE (- for stdout).")
     ] = None,
     fmt: Annotated[
-        str | None, typer.Option("--format", "-f", help="txt, md, html, json, docx or pdf.")
+        str | None, typer.Option("--format", "-f", help="txt, md, html, json, docx, pdf or eml.")
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace an existing output file.")
@@ -199,9 +208,12 @@ def draft_command(
     from replykit.check import LetterCheckError
     from replykit.draft import DraftRequest, run_draft
 
+    if message == "-" and answers_file == "-":
+        raise UsageError("--from - and --answers - both read stdin; give one of them a file")
     request = DraftRequest(
         playbook=playbook,
-        lang=lang,
+        lang=lang or ("" if message else "ru"),
+        message=message,
         channel=channel,
         assignments=tuple(assignments or ()),
         answers_file=answers_file,
@@ -341,6 +353,26 @@ def batch_command(
         if as_json:  # the summary above already carries the error
             raise typer.Exit(error.exit_code)
         raise error
+
+
+@app.command("triage")
+@handles_errors
+def triage_command(
+    file: Annotated[
+        str, typer.Argument(help="The message you received: .eml or text; - for stdin.")
+    ],
+    as_json: JsonOpt = False,
+) -> None:
+    """Say which playbook and channel fit a message, and the flags its reply must respect."""
+    from replykit.message import read_message
+    from replykit.triage import triage_message
+
+    message = read_message(file)
+    result = triage_message(message)
+    if as_json:
+        _print_json({"file": message.source, **result.as_dict(), "message": message.as_dict()})
+    else:
+        sys.stdout.write(result.as_text())
 
 
 @app.command("schema")

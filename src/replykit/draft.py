@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,8 @@ from replykit.errors import AnswerError, OutputError, UsageError
 from replykit.formats import format_for, render_bytes
 from replykit.formats.pdf import require_converter
 from replykit.letter import Letter
+from replykit.message import Message, read_message
+from replykit.prefill import Prefill
 from replykit.profile import answers_for, profile_path, read_profile
 from replykit.saved_answers import answers_path_for, saved_answers_text
 from replykit.targets import check_writable, make_folders
@@ -54,6 +56,7 @@ class DraftRequest:
     profile: Path | None = None  # the sender profile; None: the one in the config folder
     save_answers: bool = False  # write NAME.answers.yml beside -o NAME.ext
     mkdir: bool = False  # create the output's missing parent folders
+    message: str | None = None  # --from: the received message to prefill from and reply to
 
 
 @dataclass(frozen=True)
@@ -70,13 +73,21 @@ class OutputPlan:
 
 
 def gather_answers(
-    request: DraftRequest, profile: Mapping[str, Any] | None = None
+    request: DraftRequest,
+    profile: Mapping[str, Any] | None = None,
+    message: Mapping[str, Any] | None = None,
 ) -> AnswerSources:
-    """The answers ``request`` gives, by source (:class:`AnswerSources` says which wins)."""
+    """The answers ``request`` gives, by source (:class:`AnswerSources` says which wins).
+
+    ``message`` holds the answers read from the received message (``--from``).
+    """
     file = read_answers_file(request.answers_file) if request.answers_file else {}
-    below = {**(profile or {}), **file}  # what KEY+=VALUE extends
+    below = {**(profile or {}), **(message or {}), **file}  # what KEY+=VALUE extends
     return AnswerSources(
-        assignments=assigned(request.assignments, below), file=file, profile=profile or {}
+        assignments=assigned(request.assignments, below),
+        file=file,
+        message=message or {},
+        profile=profile or {},
     )
 
 
@@ -116,17 +127,24 @@ def run_draft(request: DraftRequest) -> Letter | None:
             f"--fail-on {request.fail_on}: not one of {', '.join(FAIL_ON)}",
             hint="--fail-on error (the default) exits 1 on an error finding; never: exit 0.",
         )
+    mail = read_message(request.message) if request.message else None
+    if not request.lang:  # --from without --lang: the message's language
+        request = replace(request, lang=mail.lang if mail else "ru")
     composer = Composer.open(request.playbook, request.playbooks_dir)
     channel = composer.choose_channel(request.lang, request.channel)
     fmt = format_for(request.output, request.fmt)
     plan = plan_outputs(request, fmt)
     profile = answers_for(composer.playbook, read_profile(request.profile))
-    sources = gather_answers(request, profile)
+    prefill = Prefill.build(mail, composer.playbook, request.lang) if mail else None
+    prefilled = prefill.answers(request.interactive) if prefill else {}
+    sources = gather_answers(request, profile, prefilled)
     given = dict(sources.combined())
+    if prefill and not request.as_json:
+        prefill.report(sources, sys.stderr)
 
     try:
         if request.interactive:
-            letter = _interactive(composer, given, request.lang, channel)
+            letter = _interactive(composer, given, request.lang, channel, prefill)
             if letter is None:
                 return None
         else:
@@ -135,7 +153,7 @@ def run_draft(request: DraftRequest) -> Letter | None:
     except AnswerError as err:
         _blame_profile(err, sources, profile_path(request.profile))
         raise
-    options = {"docx_template": request.docx_template} if fmt in DOCX_FORMATS else {}
+    options = _format_options(request, fmt, mail)
     report = check_letter(letter, composer.playbook) if request.check else None
     deliver(
         letter,
@@ -148,6 +166,7 @@ def run_draft(request: DraftRequest) -> Letter | None:
         options=options,
         check=report.as_dict() if report is not None else None,
         sources=sources,
+        extra_json=prefill.as_dict(sources) if prefill else None,
     )
     for caution in letter.warnings:  # the playbook's own cautions, e.g. a debt acknowledged
         sys.stderr.write(f"Warning: {caution}\n")
@@ -156,6 +175,15 @@ def run_draft(request: DraftRequest) -> Letter | None:
     if report is not None and report.fails(request.fail_on):
         raise LetterCheckError.for_report(report, request.fail_on, written=bool(request.output))
     return letter
+
+
+def _format_options(request: DraftRequest, fmt: str, mail: Message | None) -> dict[str, Any]:
+    """What the writer of ``fmt`` takes besides the letter: a letterhead, or whom eml answers."""
+    if fmt in DOCX_FORMATS:
+        return {"docx_template": request.docx_template}
+    if fmt == "eml":
+        return {"reply_to": mail, "sender": read_profile(request.profile)}
+    return {}
 
 
 def _blame_profile(err: AnswerError, sources: AnswerSources, path: Path) -> None:
@@ -170,12 +198,12 @@ def _blame_profile(err: AnswerError, sources: AnswerSources, path: Path) -> None
 
 
 def _interactive(
-    composer: Composer, given: dict[str, Any], lang: str, channel: str
+    composer: Composer, given: dict[str, Any], lang: str, channel: str, prefill: Prefill | None
 ) -> Letter | None:
     from replykit.prompting import Prompter  # rich costs ~60 ms; only a terminal walk needs it
 
     prompter = Prompter(lang)
-    ask: AskFunction = prompter.ask
+    ask: AskFunction = prefill.asking(prompter.ask, sys.stderr) if prefill else prompter.ask
     resolved = composer.resolve(given, lang, ask, channel)
     while True:
         letter = composer.render(resolved, lang, channel)
@@ -203,10 +231,12 @@ def deliver(
     options: Mapping[str, Any] | None = None,
     check: Mapping[str, Any] | None = None,
     sources: AnswerSources | None = None,
+    extra_json: Mapping[str, Any] | None = None,
 ) -> None:
     """Print the letter, or write it (and its answers file) to ``output`` atomically.
 
-    ``check`` is the lint report, added to the JSON output as ``"check"``.
+    ``check`` is the lint report, added to the JSON output as ``"check"``; ``extra_json``
+    adds more keys to it (the received message and what was prefilled from it).
 
     Both files are checked before either is written: an existing one (without ``force``)
     or a missing folder (without ``mkdir``) leaves everything untouched. With ``as_json``
@@ -219,7 +249,7 @@ def deliver(
         provenance = {name: source for name, source in provenance.items() if source}
     if not output or output == "-":
         if as_json:
-            body = {**letter.as_dict(), "sources": provenance}
+            body = {**letter.as_dict(), **(extra_json or {}), "sources": provenance}
             if check is not None:
                 body["check"] = dict(check)
             data = _json_bytes(body)
@@ -244,7 +274,7 @@ def deliver(
     if answers_path is not None and saved is not None:
         write_atomic(answers_path, saved, force=force)
     if as_json:
-        body = {**letter.as_dict(), "sources": provenance}
+        body = {**letter.as_dict(), **(extra_json or {}), "sources": provenance}
         body["output"] = {"path": str(path), "format": fmt}
         if answers_path is not None:
             body["output"]["answers"] = str(answers_path)

@@ -25,6 +25,9 @@ MAX_ANSWERS_BYTES = 5 * 1024 * 1024
 MAX_YAML_VALUES = 100_000
 #: Files a playbook's ``include:`` may read, counting the files they include in turn.
 MAX_INCLUDED_FILES = 16
+#: A received message (``--from``, ``triage``): replies answer its text, not its attachments,
+#: and a mailbox export passed by mistake would otherwise be read whole.
+MAX_MESSAGE_BYTES = 10 * 1024 * 1024
 #: One answer, after its whitespace is tidied.
 MAX_ANSWER_CHARS = 20_000
 #: One batch cell, unless ``--max-field-size`` says otherwise.

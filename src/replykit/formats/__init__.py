@@ -15,7 +15,7 @@ from replykit.errors import UsageError
 if TYPE_CHECKING:
     from replykit.letter import Letter
 
-FORMATS = ("txt", "md", "html", "json", "docx", "pdf")
+FORMATS = ("txt", "md", "html", "json", "docx", "pdf", "eml")
 _EXTENSIONS = {
     ".txt": "txt",
     ".text": "txt",
@@ -26,6 +26,7 @@ _EXTENSIONS = {
     ".json": "json",
     ".docx": "docx",
     ".pdf": "pdf",
+    ".eml": "eml",
 }
 
 
@@ -81,4 +82,8 @@ def _writer(fmt: str) -> Callable[..., bytes]:
         from replykit.formats.pdf import to_pdf
 
         return to_pdf
+    if fmt == "eml":
+        from replykit.formats.eml import to_eml
+
+        return to_eml
     raise UsageError(f"unknown format '{fmt}'", hint=f"Use one of: {', '.join(FORMATS)}.")

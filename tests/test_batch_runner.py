@@ -206,7 +206,7 @@ def test_contradictory_options(options: dict[str, object], message: str) -> None
 def test_out_dir_that_is_a_file_is_refused(tmp_path: Path) -> None:
     target = tmp_path / "file"
     target.write_text("x", encoding="utf-8")
-    with pytest.raises(OutputError, match="is a file, not a folder"):
+    with pytest.raises(OutputError, match="is not a folder; cannot write"):
         run_batch(request("good.csv", out_dir=target))
 
 

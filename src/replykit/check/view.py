@@ -14,7 +14,7 @@ from typing import Any
 
 from replykit.check import phrases as P
 from replykit.check.reply import Reply
-from replykit.conditions import compile_condition, condition_names
+from replykit.conditions import condition_context, condition_names, holds
 from replykit.playbook import Playbook
 
 
@@ -109,25 +109,22 @@ class ReplyView:
         """
         if not expression:
             return True
-        # TODO(core-split): conditions.holds — this builds the `when` context as
-        # answers.evaluate_when and render do; use the one condition_context() once it exists.
         assert self.playbook is not None
-        context: dict[str, Any] = {"lang": self.lang, "channel": channel or ""}
         fields = set(self.playbook.field_names)
+        values: dict[str, Any] = {}
         for name in condition_names(expression):
-            if name in ("lang", "channel") or name not in fields:
+            if name not in fields:  # lang, channel
                 continue
             if self.answers_known:
-                context[name] = self.reply.answers.get(name)
+                values[name] = self.reply.answers.get(name)
                 continue
             sign = P.FIELD_SIGNS.get(f"{self.playbook.id}:{name}")
             if sign is None:
                 return None
-            context[name] = self._read_sign(sign)
-        for name in fields - context.keys():
-            context[name] = None
+            values[name] = self._read_sign(sign)
+        context = condition_context(self.playbook.field_names, values, self.lang, channel or "")
         try:
-            return bool(compile_condition(expression)(**context))
+            return holds(expression, context)
         except Exception:  # an answer the condition cannot read: cannot tell
             return None
 

@@ -98,6 +98,8 @@ def test_set_wins_over_a_column_and_says_so() -> None:
         json.loads(line)["letter"]["answers"]["topic"] for line in out.getvalue().splitlines()
     }
     assert topics == {"обращение"}
+    sources = json.loads(out.getvalue().splitlines()[0])["sources"]
+    assert (sources["topic"], sources["customer_name"]) == ("--set", "row")
 
 
 def test_a_conditional_field_no_column_gives_fails_each_row_with_a_clear_message() -> None:

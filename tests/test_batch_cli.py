@@ -468,8 +468,9 @@ def test_language_and_channel_per_row_from_columns() -> None:
     ]
     f = FIXTURES / "lang-channel-columns.csv"
     assert result.stderr.splitlines()[:2] == [
-        f"{f}:4: язык: 'de' is not one of: ru, en",
-        f"{f}:5: канал: 'fax' is not one of: email, letter, public, chat",
+        f"{f}:4: язык: playbook 'complaint' is not available in 'de' (one of: ru, en)",
+        f"{f}:5: канал: playbook 'complaint' does not support the channel 'fax' "
+        "(one of: email, letter, public, chat)",
     ]
 
 

@@ -98,6 +98,8 @@ def test_set_wins_over_a_column_and_says_so() -> None:
         json.loads(line)["letter"]["answers"]["topic"] for line in out.getvalue().splitlines()
     }
     assert topics == {"обращение"}
+    sources = json.loads(out.getvalue().splitlines()[0])["sources"]
+    assert (sources["topic"], sources["customer_name"]) == ("--set", "row")
 
 
 def test_a_conditional_field_no_column_gives_fails_each_row_with_a_clear_message() -> None:
@@ -206,7 +208,7 @@ def test_contradictory_options(options: dict[str, object], message: str) -> None
 def test_out_dir_that_is_a_file_is_refused(tmp_path: Path) -> None:
     target = tmp_path / "file"
     target.write_text("x", encoding="utf-8")
-    with pytest.raises(OutputError, match="is a file, not a folder"):
+    with pytest.raises(OutputError, match="is not a folder; cannot write"):
         run_batch(request("good.csv", out_dir=target))
 
 

@@ -27,7 +27,7 @@ import pytest
 import yaml
 
 from replykit.check import RULES, Reply, check_letter, check_reply, rules
-from replykit.check import phrases as P
+from replykit.check import signs as S
 from replykit.check.reply import decode_reply
 from replykit.composer import Composer
 from replykit.playbook.search import SearchPath
@@ -198,13 +198,13 @@ def test_every_required_step_of_every_playbook_has_a_pattern_in_each_language() 
         playbook = SEARCH.load(playbook_id)
         for step_id in playbook.rules.require:
             for lang in playbook.languages:
-                own = P.STEP_PATTERNS.get(f"{playbook_id}:{step_id}", {})
-                assert own.get(lang) or P.STEP_PATTERNS.get(step_id, {}).get(lang), (
+                own = S.STEP_PATTERNS.get(f"{playbook_id}:{step_id}", {})
+                assert own.get(lang) or S.STEP_PATTERNS.get(step_id, {}).get(lang), (
                     playbook_id,
                     step_id,
                     lang,
                 )
-                assert lang in P.STEP_NAMES.get(step_id, {}), (step_id, lang)
+                assert lang in S.STEP_NAMES.get(step_id, {}), (step_id, lang)
 
 
 def test_a_rule_id_registered_twice_is_refused() -> None:

@@ -114,7 +114,7 @@ def test_draft_into_a_read_only_folder(tmp_path: Path) -> None:
     ("out_dir", "message"),
     [
         ("file.txt/letters", "cannot create the folder {d}/file.txt/letters: Not a directory"),
-        ("file.txt", "is a file, not a folder"),
+        ("file.txt", "is not a folder; cannot write"),
     ],
     ids=["under-a-file", "a-file"],
 )

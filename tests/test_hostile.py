@@ -257,10 +257,12 @@ def test_the_documented_limits_are_the_limits_in_the_code() -> None:
         f"| {limits.MAX_RENDER_SECONDS:.0f} s |": True,
         f"| render memory | {limits.MAX_RENDER_MEMORY // 2**30} GiB more": True,
         f"| files a playbook's `include:` reads | {limits.MAX_INCLUDED_FILES} |": True,
+        f"| `--name` pattern | {limits.MAX_NAME_PATTERN_CHARS} characters; a number in it up to "
+        f"{limits.MAX_NAME_NUMBER}, a text up to {limits.MAX_NAME_TEXT_CHARS} characters |": True,
     }
     for row in documented:
         assert row in readme, row
     names = [name for name in vars(limits) if name.isupper() and not name.startswith("_")]
-    assert len(names) == 10, names  # a new limit goes into README "Limits" and SECURITY.md too
+    assert len(names) == 13, names  # a new limit goes into README "Limits" and SECURITY.md too
     for name in names:
         assert name in security, name

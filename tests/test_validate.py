@@ -121,3 +121,37 @@ def test_a_user_folder_with_a_sender_profile_validates(tmp_path) -> None:  # typ
     (tmp_path / "profile.yaml").write_text("company_name: Лампа\n", encoding="utf-8")
     report = validate_paths([tmp_path])
     assert [p.rsplit("/", 1)[-1] for p in report.playbooks] == ["complaint.yaml"]
+
+
+def test_a_typo_in_a_words_file_is_reported(tmp_path: Path) -> None:
+    """words.<lang>.j2 is no entry file: validate reaches it through the import of ru.j2."""
+    import shutil
+
+    shutil.copy(REPO / "playbooks" / "complaint.yaml", tmp_path / "complaint.yaml")
+    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    words = tmp_path / "templates" / "complaint" / "words.ru.j2"
+    text = words.read_text(encoding="utf-8")
+    assert "{{ topic|bare }}" in text
+    words.write_text(text.replace("{{ topic|bare }}", "{{ topik|bare }}", 1), encoding="utf-8")
+    line = text[: text.index("{{ topic|bare }}")].count("\n") + 1
+    result = run("validate", str(tmp_path))
+    assert result.code == 4, result.output
+    assert (
+        f"{words}:{line}: the template uses 'topik', which is not a field of the playbook "
+        "(did you mean 'topic'?)"
+    ) in result.stderr
+
+
+def test_a_template_named_by_a_missing_literal_is_reported(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copy(REPO / "playbooks" / "complaint.yaml", tmp_path / "complaint.yaml")
+    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    entry = tmp_path / "templates" / "complaint" / "ru.j2"
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text(
+        text.replace("complaint/words.ru.j2", "complaint/wrods.ru.j2"), encoding="utf-8"
+    )
+    result = run("validate", str(tmp_path))
+    assert result.code == 4, result.output
+    assert f"{entry}:2: no template named 'complaint/wrods.ru.j2'" in result.stderr

@@ -32,6 +32,11 @@ MAX_MESSAGE_BYTES = 10 * 1024 * 1024
 MAX_ANSWER_CHARS = 20_000
 #: One batch cell, unless ``--max-field-size`` says otherwise.
 DEFAULT_MAX_FIELD_BYTES = 1_000_000
+#: A ``--name`` pattern, the number and the text constants in it: fields and filters make a
+#: name; a huge constant or a wide format (``"%0999d"``) would only swamp every row.
+MAX_NAME_PATTERN_CHARS = 200
+MAX_NAME_NUMBER = 999
+MAX_NAME_TEXT_CHARS = 40
 #: A letter, and anything a template builds on the way (a repetition, a join, a macro).
 MAX_LETTER_CHARS = 1_000_000
 #: One render: a letter, a ``--name`` pattern, a field's ``pattern``.

@@ -70,5 +70,6 @@ def make_folders(paths: Sequence[Path]) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise OutputError(
-                f"cannot create the folder {path.parent}: {err.strerror or err}"
+                f"cannot create the folder {path.parent}: {err.strerror or err}",
+                hint="Check the path and that you may write there.",
             ) from err

@@ -146,7 +146,9 @@ def _validate_templates(playbook: Playbook, folder: Path | None, report: Validat
                 continue
             checked.add(found[1])
             report.templates.append(found[1])
-            _validate_template(env, playbook, name, found[0], found[1], allowed, report)
+            tree = _validate_template(env, playbook, name, found[0], found[1], allowed, report)
+            if tree is not None:
+                _validate_referenced(env, playbook, tree, found[1], allowed, checked, report)
         if _source(env, names[0]) is None and not all(_source(env, n) for n in names[1:]):
             where = str(folder / playbook.id) if folder else str(builtin / playbook.id)
             report.problems.append(
@@ -181,13 +183,16 @@ def _validate_template(
     filename: str,
     allowed: set[str],
     report: ValidationReport,
-) -> None:
+    *,
+    entry: bool = True,
+) -> nodes.Template | None:
+    """Check one template; an entry template must also have a block for every step."""
     try:
         tree = env.parse(source, name, filename)
     except TemplateSyntaxError as err:
         report.problems.append(_syntax_problem(err))
-        return
-    blocks = _blocks(env, tree, set())
+        return None
+    blocks = _blocks(env, tree, set()) if entry else None
     if blocks is not None:
         for step in playbook.steps:
             if step.id not in blocks:
@@ -211,6 +216,43 @@ def _validate_template(
                 field=var,
             )
         )
+    return tree
+
+
+def _validate_referenced(
+    env: Environment,
+    playbook: Playbook,
+    tree: nodes.Template,
+    filename: str,
+    allowed: set[str],
+    checked: set[str],
+    report: ValidationReport,
+) -> None:
+    """Check the templates ``tree`` extends, includes or imports by a literal name, in turn.
+
+    They share the referring template's context, so what it defines (``words`` from its
+    import) counts as defined in them. A name known only at render time is not followed.
+    """
+    inherited = allowed | _defined_names(tree)
+    for node in tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
+        target = getattr(node, "template", None)
+        if not isinstance(target, nodes.Const) or not isinstance(target.value, str):
+            continue
+        found = _source(env, target.value)
+        if found is None:
+            where = f"{filename}:{node.lineno}"
+            message = f"no template named '{target.value}' (extended, included or imported here)"
+            report.problems.append(Problem(message=message, where=where))
+            continue
+        if found[1] in checked:
+            continue
+        checked.add(found[1])
+        report.templates.append(found[1])
+        child = _validate_template(
+            env, playbook, target.value, found[0], found[1], inherited, report, entry=False
+        )
+        if child is not None:
+            _validate_referenced(env, playbook, child, found[1], inherited, checked, report)
 
 
 def _defined_names(tree: nodes.Template) -> set[str]:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from difflib import get_close_matches
 
-from replykit.errors import BatchInputError, Problem, UsageError
+from replykit.errors import BatchInputError, Problem, UsageError, did_you_mean
 
 __all__ = ["ColumnPlan", "check_mapping", "parse_mapping", "parse_mappings", "plan_columns"]
 
@@ -72,9 +71,7 @@ def check_mapping(mapping: Mapping[str, str], columns: Sequence[str], *, source:
         return
     problems = []
     for column in missing:
-        # TODO(core-split): errors.did_you_mean (keep the '"x"' quoting of this message).
-        near = get_close_matches(column, list(columns), n=1)
-        guess = f' (did you mean "{near[0]}"?)' if near else ""
+        guess = did_you_mean(column, columns, quote='"')
         problems.append(
             Problem(
                 f'no column "{column}"{guess}',

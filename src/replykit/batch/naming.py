@@ -25,6 +25,7 @@ from typing import Any
 from jinja2 import TemplateSyntaxError, meta, nodes
 
 from replykit.errors import OutputError, UsageError
+from replykit.limits import MAX_NAME_NUMBER, MAX_NAME_PATTERN_CHARS, MAX_NAME_TEXT_CHARS
 from replykit.sandbox import new_environment
 
 __all__ = [
@@ -192,10 +193,6 @@ _NAME_FILTERS = frozenset(
     {"format", "lower", "upper", "title", "capitalize", "trim", "truncate", "default", "d"}
     | {"string", "date", "first", "last", "replace"}
 )
-# TODO(core-split): these three limits belong in limits.py with the README "Limits".
-_MAX_PATTERN_CHARS = 200
-_MAX_CONST_INT = 999
-_MAX_CONST_CHARS = 40
 _WIDE_FORMAT = re.compile(r"%[-+ #0]*\d{3,}")
 
 
@@ -209,8 +206,8 @@ def check_pattern(pattern: str, fields: Set[str]) -> None:
             "e.g. --name '{{ \"%04d\"|format(row_number) }}-{{ customer_name }}'.",
         )
 
-    if len(pattern) > _MAX_PATTERN_CHARS:
-        raise refuse(f"longer than {_MAX_PATTERN_CHARS} characters")
+    if len(pattern) > MAX_NAME_PATTERN_CHARS:
+        raise refuse(f"longer than {MAX_NAME_PATTERN_CHARS} characters")
     try:
         tree = new_environment().parse(pattern)
     except TemplateSyntaxError as err:
@@ -227,10 +224,10 @@ def check_pattern(pattern: str, fields: Set[str]) -> None:
             raise refuse(f"the filter '{node.name}' is not allowed in a name")
         if isinstance(node, nodes.Const):
             value = node.value
-            too_big = isinstance(value, int | float) and abs(value) > _MAX_CONST_INT
+            too_big = isinstance(value, int | float) and abs(value) > MAX_NAME_NUMBER
             if too_big or (
                 isinstance(value, str)
-                and (len(value) > _MAX_CONST_CHARS or _WIDE_FORMAT.search(value))
+                and (len(value) > MAX_NAME_TEXT_CHARS or _WIDE_FORMAT.search(value))
             ):
                 raise refuse(f"the constant {value!r} is too large for a name")
     unknown = sorted(meta.find_undeclared_variables(tree) - fields - _PATTERN_NAMES)

@@ -36,12 +36,11 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import IO, BinaryIO
 
 from replykit.atomic import remove_stale_temp_files
 from replykit.batch.input import Row, RowSource
-from replykit.batch.manifest import ManifestWriter
+from replykit.batch.manifest import MANIFEST_NAME, ManifestWriter
 from replykit.batch.naming import OutputNamer
 from replykit.batch.pool import RowPool, chunks
 from replykit.batch.preflight import Setup, prepare
@@ -49,6 +48,7 @@ from replykit.batch.request import BatchRequest
 from replykit.batch.result import BatchReporter, BatchResult, RowFailure, SilentReporter
 from replykit.batch.rows import RowPlan
 from replykit.errors import BatchInputError, Interrupted, OutputError
+from replykit.targets import make_folders, taken
 
 __all__ = ["run_batch"]
 
@@ -128,8 +128,7 @@ def _check_rows(
             if namer is not None:
                 path = namer.claim(plan.stem)
                 plan.name = path.name
-                # TODO(core-split): targets.check_writable is the home of "may I write here".
-                if plan.status == "ok" and os.path.lexists(path):
+                if plan.status == "ok" and taken(path):
                     if request.skip_existing:
                         plan.status = "exists"
                     elif not request.force:
@@ -179,7 +178,7 @@ def _render_rows(
     request = setup.request
     manifest: ManifestWriter | None = None
     if request.out_dir is not None:
-        _make_folder(request.out_dir)
+        make_folders([request.out_dir / MANIFEST_NAME])
         if request.skip_existing:
             remove_stale_temp_files(request.out_dir)
         manifest = ManifestWriter(request.out_dir)
@@ -217,16 +216,3 @@ def _render_rows(
         if hasattr(os, "sync"):
             os.sync()
         result.manifest = manifest.commit()
-
-
-def _make_folder(folder: Path) -> None:
-    # TODO(core-split): targets.check_writable(..., mkdir=True) owns creating the folder.
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
-        raise OutputError(f"--out-dir {folder} is a file, not a folder") from None
-    except OSError as err:
-        raise OutputError(
-            f"cannot create the folder {folder}: {err.strerror}",
-            hint="Check the path and that you may write there.",
-        ) from err

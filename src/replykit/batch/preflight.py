@@ -6,20 +6,21 @@ from __future__ import annotations
 
 from collections.abc import Set
 from dataclasses import dataclass
-from difflib import get_close_matches
 from typing import Any
 
 from replykit.assignments import merge_assignments
 from replykit.batch.columns import ColumnPlan, check_mapping, parse_mappings, plan_columns
 from replykit.batch.input import RowSource, read_rows
+from replykit.batch.manifest import MANIFEST_NAME
 from replykit.batch.naming import check_pattern, default_pattern
 from replykit.batch.request import BatchRequest
 from replykit.batch.result import BatchReporter
 from replykit.composer import Composer
-from replykit.errors import MissingAnswersError, OutputError, Problem, UsageError
+from replykit.errors import MissingAnswersError, Problem, UsageError, did_you_mean
 from replykit.formats import format_for
 from replykit.playbook import Playbook
 from replykit.profile import answers_for, read_profile
+from replykit.targets import check_writable
 
 __all__ = ["Setup", "prepare"]
 
@@ -53,9 +54,8 @@ def prepare(request: BatchRequest, report: BatchReporter) -> tuple[RowSource, Se
         pattern = request.name_pattern or default_pattern(fields)
         check_pattern(pattern, fields)
     out_dir = request.out_dir
-    # TODO(core-split): targets.check_writable(..., mkdir=True) is the home of this check.
-    if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
-        raise OutputError(f"--out-dir {out_dir} is a file, not a folder")
+    if out_dir is not None:  # the manifest is the one file every run writes into the folder
+        check_writable([out_dir / MANIFEST_NAME], force=True, mkdir=True)
 
     source = read_rows(
         request.source,
@@ -96,9 +96,7 @@ def _check_field_names(
     for flag, names in (("--map", mapping.values()), ("--set", constants.keys())):
         for name in names:
             if name not in fields:
-                # TODO(core-split): errors.did_you_mean (keep the 'x' quoting of this message).
-                near = get_close_matches(name, sorted(fields), n=1)
-                tip = f" (did you mean '{near[0]}'?)" if near else ""
+                tip = did_you_mean(name, sorted(fields))
                 problems.append(
                     Problem(
                         f"{flag}: {playbook_id} has no field '{name}'{tip}",

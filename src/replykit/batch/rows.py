@@ -10,20 +10,21 @@ from __future__ import annotations
 
 import gc
 import json
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from replykit.answers import ResolvedAnswers
+from replykit.answers import AnswerSources, ResolvedAnswers
 from replykit.atomic import write_atomic
 from replykit.batch.input import Row
 from replykit.batch.input.cells import json_cell
 from replykit.batch.naming import compile_pattern
 from replykit.batch.preflight import Setup
 from replykit.composer import Composer
-from replykit.errors import AnswerError, OutputError, Problem, ReplykitError
+from replykit.conditions import condition_context
+from replykit.errors import AnswerError, OutputError, Problem, ReplykitError, UsageError
 from replykit.formats import render_bytes
+from replykit.targets import taken
 
 __all__ = ["RowPlan", "Worker"]
 
@@ -47,6 +48,7 @@ class RowPlan:
     lang: str = ""
     channel: str = ""
     answers: dict[str, Any] | None = None
+    sources: dict[str, str] | None = None  # where each answer came from (AnswerSources)
     stem: str = ""  # what the --name pattern gave; "" with --jsonl
     name: str = ""  # the file name claimed for the stem
     line: bytes = b""  # the row's JSONL line, or b""
@@ -97,21 +99,13 @@ class Worker:
         if plan.status == "failed":  # ragged, oversized, bad JSON: the cells cannot be trusted
             self._fail(plan, request.lang, setup.channel, plan.problems, None)
             return
-        # TODO(core-split): answers.AnswerSources(assignments=constants, row=cells,
-        # profile=profile) is this precedence; build one and take .combined().
-        given: dict[str, Any] = dict(setup.profile)
-        given.update(setup.columns.answers(cells))
         problems: list[Problem] = []
+        row: dict[str, Any] = dict(setup.columns.answers(cells))
         if plan.arrays:
-            given.update(self._array_answers(plan, plan.arrays, problems))
-        given.update(setup.constants)
-        playbook = self.playbook
-        lang = self._target(
-            plan, cells, request.lang_column, request.lang, playbook.languages, problems
-        )
-        channel = self._target(
-            plan, cells, request.channel_column, setup.channel, playbook.channels, problems
-        )
+            row.update(self._array_answers(plan, plan.arrays, problems))
+        sources = AnswerSources(assignments=setup.constants, row=row, profile=setup.profile)
+        given = dict(sources.combined())
+        lang, channel = self._targets(plan, cells, problems)
         if problems:
             self._fail(plan, lang, channel, tuple(problems), given)
             return
@@ -132,37 +126,38 @@ class Worker:
                 self._fail(plan, lang, channel, (problem,), given)
                 return
         plan.lang, plan.channel, plan.answers, plan.stem = lang, channel, resolved.values, stem
+        plan.sources = {name: sources.source_of(name) for name in resolved.values}
 
-    def _target(
-        self,
-        plan: RowPlan,
-        cells: dict[str, str],
-        column: str | None,
-        default: str,
-        allowed: Sequence[str],
-        problems: list[Problem],
-    ) -> str:
-        """The row's language or channel: its cell in ``column`` when not empty, else the flag."""
-        if column is None:
-            return default
-        cell = cells.get(column, "").strip()
-        if not cell:
-            return default
-        value = cell.lower()
-        if value not in allowed:
-            # TODO(core-split): say it with compose.Composer.choose_channel's message (the one
-            # lang/channel check), as a row problem.
-            problems.append(
-                Problem(
-                    f"{column}: '{cell}' is not one of: {', '.join(allowed)}",
-                    where=plan.where,
-                    field=column,
-                    value=cell,
-                    allowed=tuple(allowed),
+    def _targets(
+        self, plan: RowPlan, cells: dict[str, str], problems: list[Problem]
+    ) -> tuple[str, str]:
+        """The row's language and channel: its cells when not empty, else the flags.
+
+        Each is checked by :meth:`Composer.choose_channel` against a known-good other half
+        (the flags were checked before row 1); a bad cell is a problem of the row.
+        """
+        request, setup, playbook = self.request, self.setup, self.playbook
+        lang, channel = request.lang, setup.channel
+        lang_cell = _cell(cells, request.lang_column)
+        if lang_cell:
+            try:
+                self.composer.choose_channel(lang_cell.lower(), channel)
+                lang = lang_cell.lower()
+            except UsageError as err:
+                problems.append(
+                    _bad_target(plan, request.lang_column, lang_cell, err, playbook.languages)
                 )
-            )
-            return default
-        return value
+        channel_cell = _cell(cells, request.channel_column)
+        if channel_cell:
+            try:
+                channel = self.composer.choose_channel(request.lang, channel_cell.lower())
+            except UsageError as err:
+                problems.append(
+                    _bad_target(
+                        plan, request.channel_column, channel_cell, err, self.playbook.channels
+                    )
+                )
+        return lang, channel
 
     def _array_answers(
         self, plan: RowPlan, arrays: dict[str, list[Any]], problems: list[Problem]
@@ -197,8 +192,7 @@ class Worker:
 
     def _row_problem(self, problem: Problem, where: str) -> Problem:
         message = problem.message
-        # TODO(core-split): test problem.code == "missing" instead of reading the hint's text.
-        if problem.value is None and problem.hint.startswith("--set "):  # a missing answer
+        if problem.code == "missing":
             if problem.field in self.setup.columns.covered:
                 message = f"{problem.field}: required, but the cell is empty"
             else:
@@ -224,10 +218,8 @@ class Worker:
             return ""
         if given is None:
             given = self.setup.columns.answers(plan.cells or {})
-        # TODO(core-split): conditions.condition_context for the unanswered fields as None.
-        context: dict[str, Any] = dict.fromkeys(self.field_names)
-        context.update(given, row_number=plan.number, lang=self.request.lang)
-        context["channel"] = self.setup.channel
+        context = condition_context(self.field_names, given, self.request.lang, self.setup.channel)
+        context["row_number"] = plan.number
         try:
             return str(self.pattern.render(context))
         except Exception:
@@ -239,7 +231,7 @@ class Worker:
         """Render each ``ok`` row and write its file (or its JSONL line)."""
         for plan in plans:
             self._render(plan)
-            plan.answers = None
+            plan.answers = plan.sources = None
         # Each render leaves reference cycles (Jinja contexts and the word macros imported
         # with context) that survive into the oldest generation; left to the collector's own
         # schedule they pile up with the rows. One full collection per chunk keeps memory flat
@@ -255,7 +247,12 @@ class Worker:
         try:
             letter = self.composer.render(ResolvedAnswers(plan.answers), plan.lang, plan.channel)
             if request.jsonl:
-                body = {"row": plan.number, "status": "ok", "letter": letter.as_dict()}
+                body = {
+                    "row": plan.number,
+                    "status": "ok",
+                    "letter": letter.as_dict(),
+                    "sources": plan.sources or {},
+                }
                 plan.line = (json.dumps(body, ensure_ascii=False) + "\n").encode("utf-8")
                 plan.status, plan.name = "written", ""
                 return
@@ -266,10 +263,9 @@ class Worker:
         assert request.out_dir is not None
         path = request.out_dir / plan.name
         try:
-            # TODO(core-split): targets.check_writable is the rule write_atomic applies here.
-            write_atomic(path, data, force=request.force, sync=False)
+            write_atomic(path, data, force=request.force, sync=False)  # asks check_writable
         except OutputError:
-            if request.force or not os.path.lexists(path):
+            if request.force or not taken(path):
                 raise  # disk full, permissions: the whole run stops (exit 5)
             self._render_failed(plan, f"{plan.name} appeared meanwhile; it was left untouched")
             return
@@ -279,6 +275,23 @@ class Worker:
         plan.status, plan.failed_rendering = "failed", True
         plan.problems = (Problem(message, where=plan.where),)
         plan.line = _jsonl_failure(plan.number, plan.problems) if self.request.jsonl else b""
+
+
+def _bad_target(
+    plan: RowPlan, column: str | None, cell: str, err: UsageError, allowed: Sequence[str]
+) -> Problem:
+    """A language or channel cell the playbook does not have, in choose_channel's words."""
+    return Problem(
+        f"{column}: {err.message} (one of: {', '.join(allowed)})",
+        where=plan.where,
+        field=column or "",
+        value=cell,
+        allowed=tuple(allowed),
+    )
+
+
+def _cell(cells: dict[str, str], column: str | None) -> str:
+    return cells.get(column, "").strip() if column is not None else ""
 
 
 def _jsonl_failure(number: int, problems: Sequence[Problem]) -> bytes:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from replykit.check import public_rules  # noqa: F401  (registers the rules that end the table)
 from replykit.check.reply import Reply, decode_reply, guess_language, read_reply, read_reply_file
 from replykit.check.rules import ERROR, INFO, REGISTRY, SEVERITIES, WARNING
 from replykit.check.view import ReplyView

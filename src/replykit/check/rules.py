@@ -25,6 +25,8 @@ jargon                  info      «хеш», «блокчейн», "API": words
 
 A rule reads a :class:`~replykit.check.view.ReplyView` and yields :class:`Hit` values; the
 registry adds the id and severity. Messages and suggestions are in the reply's language.
+The rules that end the table, from ``public-personal-data``, are in
+:mod:`replykit.check.public_rules`, which registers them after these.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from replykit.check import phrases as P
+from replykit.check import signs as S
 from replykit.check.view import ReplyView, search, without_mentions
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -86,7 +89,8 @@ def _sentences(line: str) -> list[str]:
     return re.split(r"(?<=[.!?…])\s+", line)
 
 
-def _quote(text: str) -> str:
+def quote(text: str) -> str:
+    """``text`` in «» quotes, for a message."""
     return f"«{text.strip()}»"
 
 
@@ -127,7 +131,7 @@ def missing_step(view: ReplyView) -> Iterator[Hit]:
     """A step the playbook requires is absent (conditional steps when their condition holds)."""
     for step_id in view.missing_steps():
         name = view.step_name(step_id)
-        tip = P.STEP_TIPS.get(step_id, {}).get(view.lang)
+        tip = S.STEP_TIPS.get(step_id, {}).get(view.lang)
         yield Hit(
             None,
             view.say(
@@ -255,8 +259,8 @@ def closing_slang(view: ReplyView) -> Iterator[Hit]:
             yield Hit(
                 number,
                 view.say(
-                    f"сленг или шутка в завершении: {_quote(match.group())}",
-                    f"slang or a joke in the closing: {_quote(match.group())}",
+                    f"сленг или шутка в завершении: {quote(match.group())}",
+                    f"slang or a joke in the closing: {quote(match.group())}",
                 ),
                 view.say(
                     "Завершите формально: «С уважением», «С благодарностью» — и подпишитесь "
@@ -279,8 +283,8 @@ def public_health_data(view: ReplyView) -> Iterator[Hit]:
                 yield Hit(
                     number,
                     view.say(
-                        f"медицинские сведения в публичном ответе: {_quote(match.group())}",
-                        f"health data in a public reply: {_quote(match.group())}",
+                        f"медицинские сведения в публичном ответе: {quote(match.group())}",
+                        f"health data in a public reply: {quote(match.group())}",
                     ),
                     view.say(
                         "Никогда не упоминайте публично диагнозы, лечение и визиты (врачебная "
@@ -320,7 +324,7 @@ def vague_time(view: ReplyView) -> Iterator[Hit]:
 def nameless_greeting(view: ReplyView) -> Iterator[Hit]:
     """A greeting that names nobody: «Здравствуйте!», "Dear customer"."""
     pattern = P.NAMELESS_GREETING.get(view.lang, "")
-    greeting = P.STEP_PATTERNS["greeting"].get(view.lang, "")
+    greeting = S.STEP_PATTERNS["greeting"].get(view.lang, "")
     for number, raw in view.numbered():
         line = without_mentions(raw)
         nameless = _nameless(pattern, line) if pattern else ""
@@ -390,8 +394,8 @@ def faceless_signature(view: ReplyView) -> Iterator[Hit]:
         yield Hit(
             number,
             view.say(
-                f"ответ подписан компанией, а не человеком: {_quote(line)}",
-                f"the reply is signed by a company, not a person: {_quote(line)}",
+                f"ответ подписан компанией, а не человеком: {quote(line)}",
+                f"the reply is signed by a company, not a person: {quote(line)}",
             ),
             view.say(
                 "Подпишите от конкретного человека: имя, фамилия, должность. Извинение от "
@@ -419,9 +423,8 @@ def unmotivated(view: ReplyView) -> Iterator[Hit]:
         yield Hit(
             line,
             view.say(
-                f"решение без объяснения: {_quote(match.group())}, но ни причин, ни фактов, "
-                "ни норм",
-                f"a decision with no reasons: {_quote(match.group())}, but no facts or rules",
+                f"решение без объяснения: {quote(match.group())}, но ни причин, ни фактов, ни норм",
+                f"a decision with no reasons: {quote(match.group())}, but no facts or rules",
             ),
             view.say(
                 "Объясните решение: факты, пункт договора или статья закона («согласно п. 5.2 "
@@ -445,8 +448,8 @@ def unconditional_discount(view: ReplyView) -> Iterator[Hit]:
             yield Hit(
                 number,
                 view.say(
-                    f"скидка ни за что: {_quote(match.group())} без встречного условия",
-                    f"a discount for nothing: {_quote(match.group())} with no condition",
+                    f"скидка ни за что: {quote(match.group())} без встречного условия",
+                    f"a discount for nothing: {quote(match.group())} with no condition",
                 ),
                 view.say(
                     "Предложите скидку в обмен на что-то: предоплату, долгий договор, "
@@ -472,8 +475,8 @@ def shouting(view: ReplyView) -> Iterator[Hit]:
             yield Hit(
                 number,
                 view.say(
-                    f"ответ звучит как крик: {_quote(what)}",
-                    f"the reply sounds like shouting: {_quote(what)}",
+                    f"ответ звучит как крик: {quote(what)}",
+                    f"the reply sounds like shouting: {quote(what)}",
                 ),
                 view.say(
                     "Пишите обычными буквами и с одним знаком в конце: спокойный тон гасит "
@@ -481,120 +484,4 @@ def shouting(view: ReplyView) -> Iterator[Hit]:
                     "Write in normal case with one mark at the end: a calm tone settles a "
                     "conflict, a mirrored one feeds it.",
                 ),
-            )
-
-
-@rule("public-personal-data", WARNING)
-def public_personal_data(view: ReplyView) -> Iterator[Hit]:
-    """On a public channel: every kind of personal data on a line (our own contact is fine)."""
-    if view.channel != "public":
-        return
-    for number, line in view.numbered():
-        own_contact = bool(search(P.OWN_CONTACT, line))
-        numbered_kind = False
-        for pattern, what_ru, what_en in P.PERSONAL_DATA:
-            for match in re.finditer(pattern, line, re.IGNORECASE):
-                if what_en == "a phone number" and not _looks_like_phone(match.group()):
-                    continue
-                if own_contact and what_en in ("a phone number", "an e-mail address"):
-                    continue  # the company's own contact, offered to move the talk private
-                numbered_kind = numbered_kind or "number" in what_en
-                yield _personal(view, number, what_ru, what_en, match.group())
-        document = search(P.DOCUMENT_NUMBER, line)
-        if document and not numbered_kind and not own_contact:
-            yield _personal(view, number, "номер документа", "a document number", document.group())
-
-
-def _personal(view: ReplyView, number: int, what_ru: str, what_en: str, found: str) -> Hit:
-    return Hit(
-        number,
-        view.say(
-            f"личные данные в публичном ответе: {what_ru} ({_quote(found)})",
-            f"personal data in a public reply: {what_en} ({_quote(found)})",
-        ),
-        view.say(
-            "Не пишите публично то, что указывает на человека; предложите продолжить в личном "
-            "канале.",
-            "Keep identifying details out of public replies; invite the person to a private "
-            "channel instead.",
-        ),
-        key=f"{what_en}:{found.strip()}",
-    )
-
-
-def _looks_like_phone(text: str) -> bool:
-    digits = re.sub(r"\D", "", text)
-    if re.fullmatch(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}", text.strip()):
-        return False
-    return text.strip().startswith(("+", "(")) or len(digits) >= 10
-
-
-@rule("public-private-channel", WARNING)
-def public_private_channel(view: ReplyView) -> Iterator[Hit]:
-    """On a public channel: a reply to a problem never invites the person to a direct contact."""
-    if view.channel != "public":
-        return
-    invite, problem = P.PRIVATE_INVITE.get(view.lang, ""), P.PROBLEM.get(view.lang, "")
-    if not problem or not search(problem, view.reply.text):
-        return  # praise answered in public needs no private channel
-    if invite and not search(invite, view.reply.text):
-        yield Hit(
-            None,
-            view.say(
-                "публичный ответ не приглашает продолжить разговор лично",
-                "the public reply never invites the person to a private channel",
-            ),
-            view.say(
-                "Дайте прямой контакт или предложите написать в личные сообщения: подробности "
-                "не для всех.",
-                "Give a direct contact or invite a private message: the details are not for "
-                "everyone.",
-            ),
-        )
-
-
-@rule("public-legal-talk", WARNING)
-def public_legal_talk(view: ReplyView) -> Iterator[Hit]:
-    """On a public channel: courts, lawsuits, lawyers, the law."""
-    if view.channel != "public":
-        return
-    pattern = P.LEGAL_TALK.get(view.lang, "")
-    for number, line in view.numbered():
-        match = search(pattern, line) if pattern else None
-        if match:
-            yield Hit(
-                number,
-                view.say(
-                    f"юридическая тема в публичном ответе: {_quote(match.group())}",
-                    f"legal talk in a public reply: {_quote(match.group())}",
-                ),
-                view.say(
-                    "Не обсуждайте суды и претензии публично: переведите разговор в личный "
-                    "канал и прежде покажите ответ юристу.",
-                    "Do not discuss legal matters in public: move the talk to a private "
-                    "channel, and show your reply to a lawyer first.",
-                ),
-            )
-
-
-# --- info ------------------------------------------------------------------------------------
-
-
-@rule("jargon", INFO)
-def jargon(view: ReplyView) -> Iterator[Hit]:
-    """Technical words a customer may not know."""
-    pattern = P.JARGON.get(view.lang, "")
-    for number, line in view.numbered():
-        for match in re.finditer(pattern, line, re.IGNORECASE) if pattern else ():
-            yield Hit(
-                number,
-                view.say(
-                    f"профессиональный жаргон: {_quote(match.group())}",
-                    f"jargon: {_quote(match.group())}",
-                ),
-                view.say(
-                    "Скажите то же простыми словами, понятными клиенту.",
-                    "Say it in plain words the customer knows.",
-                ),
-                key=match.group().casefold(),
             )

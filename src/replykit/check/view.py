@@ -13,8 +13,9 @@ from functools import cached_property
 from typing import Any
 
 from replykit.check import phrases as P
+from replykit.check import signs as S
 from replykit.check.reply import Reply
-from replykit.conditions import compile_condition, condition_names
+from replykit.conditions import condition_context, condition_names, holds
 from replykit.playbook import Playbook
 
 
@@ -86,13 +87,13 @@ class ReplyView:
 
     def step_name(self, step_id: str) -> str:
         """The step as a reader would name it, in the reply's language."""
-        names = P.STEP_NAMES.get(step_id, {})
+        names = S.STEP_NAMES.get(step_id, {})
         return names.get(self.lang) or names.get("en") or step_id.replace("_", " ")
 
     def step_pattern(self, step_id: str) -> str | None:
         """The words that show ``step_id`` in plain text (the playbook's own entry first)."""
-        own = P.STEP_PATTERNS.get(f"{self.playbook.id}:{step_id}") if self.playbook else None
-        return (own or P.STEP_PATTERNS.get(step_id, {})).get(self.lang)
+        own = S.STEP_PATTERNS.get(f"{self.playbook.id}:{step_id}") if self.playbook else None
+        return (own or S.STEP_PATTERNS.get(step_id, {})).get(self.lang)
 
     @property
     def answers_known(self) -> bool:
@@ -105,29 +106,26 @@ class ReplyView:
         """Whether ``expression`` holds for this reply on ``channel``; None: cannot tell.
 
         The answers come from a JSON letter; in plain text, from the signs the text gives
-        (``phrases.FIELD_SIGNS``). A condition reading an answer with no sign is undecided.
+        (``signs.FIELD_SIGNS``). A condition reading an answer with no sign is undecided.
         """
         if not expression:
             return True
-        # TODO(core-split): conditions.holds — this builds the `when` context as
-        # answers.evaluate_when and render do; use the one condition_context() once it exists.
         assert self.playbook is not None
-        context: dict[str, Any] = {"lang": self.lang, "channel": channel or ""}
         fields = set(self.playbook.field_names)
+        values: dict[str, Any] = {}
         for name in condition_names(expression):
-            if name in ("lang", "channel") or name not in fields:
+            if name not in fields:  # lang, channel
                 continue
             if self.answers_known:
-                context[name] = self.reply.answers.get(name)
+                values[name] = self.reply.answers.get(name)
                 continue
-            sign = P.FIELD_SIGNS.get(f"{self.playbook.id}:{name}")
+            sign = S.FIELD_SIGNS.get(f"{self.playbook.id}:{name}")
             if sign is None:
                 return None
-            context[name] = self._read_sign(sign)
-        for name in fields - context.keys():
-            context[name] = None
+            values[name] = self._read_sign(sign)
+        context = condition_context(self.playbook.field_names, values, self.lang, channel or "")
         try:
-            return bool(compile_condition(expression)(**context))
+            return holds(expression, context)
         except Exception:  # an answer the condition cannot read: cannot tell
             return None
 

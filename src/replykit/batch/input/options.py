@@ -7,6 +7,7 @@ import codecs
 from pathlib import Path
 
 from replykit.errors import BatchInputError, UsageError
+from replykit.limits import DEFAULT_MAX_FIELD_BYTES
 
 __all__ = [
     "DEFAULT_MAX_FIELD_BYTES",
@@ -19,8 +20,6 @@ __all__ = [
     "sniff_format",
 ]
 
-# TODO(core-split): DEFAULT_MAX_FIELD_BYTES moves to limits.py with the other README "Limits".
-DEFAULT_MAX_FIELD_BYTES = 1_000_000
 FORMATS = ("csv", "tsv", "jsonl", "xlsx")
 ZIP_MAGIC = b"PK\x03\x04"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -126,7 +127,15 @@ def test_the_engine_gives_templates_exactly_the_names_validate_allows() -> None:
     from replykit.templates import ENGINE_NAMES, engine_context
 
     given = engine_context(
-        lang="ru", channel="email", steps=(), playbook_id="x", vary=make_vary({}), mark=mark
+        lang="ru",
+        channel="email",
+        steps=(),
+        playbook_id="x",
+        vary=make_vary({}),
+        mark=mark,
+        locale="ru",
+        reply_date=date(2026, 11, 20),
+        brief=False,
     )
     assert set(given) == ENGINE_NAMES
     assert given["layout"] == "layouts/email.j2"

@@ -11,6 +11,7 @@ import json
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +20,13 @@ from replykit.answers_file import read_answers_file
 from replykit.assignments import assigned
 from replykit.atomic import write_atomic
 from replykit.check import FAIL_ON, LetterCheckError, check_letter, format_findings
-from replykit.composer import Composer
+from replykit.composer import Composer, choose_locale
 from replykit.errors import AnswerError, OutputError, UsageError
+from replykit.fitting import check_max_chars
 from replykit.formats import format_for, render_bytes
 from replykit.formats.pdf import require_converter
 from replykit.letter import Letter
-from replykit.profile import answers_for, profile_path, read_profile
+from replykit.profile import answers_for, profile_locale, profile_path, read_profile
 from replykit.saved_answers import answers_path_for, saved_answers_text
 from replykit.targets import check_writable, make_folders
 
@@ -38,7 +40,7 @@ class DraftRequest:
     """Everything ``replykit draft`` was asked to do, as one value."""
 
     playbook: str
-    lang: str = "ru"
+    lang: str | None = None  # a language or locale; None: the profile's locale, else ru
     channel: str | None = None
     assignments: tuple[str, ...] = ()
     answers_file: str | None = None
@@ -54,6 +56,8 @@ class DraftRequest:
     profile: Path | None = None  # the sender profile; None: the one in the config folder
     save_answers: bool = False  # write NAME.answers.yml beside -o NAME.ext
     mkdir: bool = False  # create the output's missing parent folders
+    max_chars: int | None = None  # fit the letter in this many characters
+    today: date | None = None  # the day the reply is written; None: the clock
 
 
 @dataclass(frozen=True)
@@ -116,22 +120,27 @@ def run_draft(request: DraftRequest) -> Letter | None:
             f"--fail-on {request.fail_on}: not one of {', '.join(FAIL_ON)}",
             hint="--fail-on error (the default) exits 1 on an error finding; never: exit 0.",
         )
+    check_max_chars(request.max_chars)
     composer = Composer.open(request.playbook, request.playbooks_dir)
-    channel = composer.choose_channel(request.lang, request.channel)
+    saved_profile = read_profile(request.profile)
+    lang = request.lang or profile_locale(saved_profile, request.profile) or "ru"
+    channel = composer.choose_channel(lang, request.channel)
     fmt = format_for(request.output, request.fmt)
     plan = plan_outputs(request, fmt)
-    profile = answers_for(composer.playbook, read_profile(request.profile))
+    profile = answers_for(composer.playbook, saved_profile)
     sources = gather_answers(request, profile)
     given = dict(sources.combined())
 
     try:
         if request.interactive:
-            letter = _interactive(composer, given, request.lang, channel)
+            letter = _interactive(composer, given, lang, channel, request)
             if letter is None:
                 return None
         else:
-            resolved = composer.resolve(given, request.lang, channel=channel)
-            letter = composer.render(resolved, request.lang, channel)
+            resolved = composer.resolve(given, lang, channel=channel)
+            letter = composer.render(
+                resolved, lang, channel, today=request.today, max_chars=request.max_chars
+            )
     except AnswerError as err:
         _blame_profile(err, sources, profile_path(request.profile))
         raise
@@ -170,15 +179,17 @@ def _blame_profile(err: AnswerError, sources: AnswerSources, path: Path) -> None
 
 
 def _interactive(
-    composer: Composer, given: dict[str, Any], lang: str, channel: str
+    composer: Composer, given: dict[str, Any], lang: str, channel: str, request: DraftRequest
 ) -> Letter | None:
     from replykit.prompting import Prompter  # rich costs ~60 ms; only a terminal walk needs it
 
-    prompter = Prompter(lang)
+    prompter = Prompter(choose_locale(lang).language)
     ask: AskFunction = prompter.ask
     resolved = composer.resolve(given, lang, ask, channel)
     while True:
-        letter = composer.render(resolved, lang, channel)
+        letter = composer.render(
+            resolved, lang, channel, today=request.today, max_chars=request.max_chars
+        )
         prompter.preview(letter.text)
         action = prompter.choose_action()
         if action == "accept":

@@ -21,7 +21,7 @@ from replykit.batch.input import Row
 from replykit.batch.input.cells import json_cell
 from replykit.batch.naming import compile_pattern
 from replykit.batch.preflight import Setup
-from replykit.composer import Composer
+from replykit.composer import LANG_CHOICES, Composer, choose_locale
 from replykit.errors import AnswerError, OutputError, Problem, ReplykitError
 from replykit.formats import render_bytes
 
@@ -75,6 +75,12 @@ class Worker:
         self.playbook = self.composer.playbook
         self.field_names = self.playbook.field_names
         self.pattern = compile_pattern(setup.name_pattern) if setup.name_pattern else None
+        # A lang cell may name a locale of the playbook's languages too.
+        self.langs = tuple(
+            name
+            for name in LANG_CHOICES
+            if choose_locale(name).language in self.playbook.languages
+        )
         # Fields whose answer is several plain values: a JSON array gives them item by item.
         self.itemised = {
             f.name: f.type
@@ -95,7 +101,7 @@ class Worker:
         setup, request = self.setup, self.request
         cells = plan.cells or {}
         if plan.status == "failed":  # ragged, oversized, bad JSON: the cells cannot be trusted
-            self._fail(plan, request.lang, setup.channel, plan.problems, None)
+            self._fail(plan, request.lang or "ru", setup.channel, plan.problems, None)
             return
         # TODO(core-split): answers.AnswerSources(assignments=constants, row=cells,
         # profile=profile) is this precedence; build one and take .combined().
@@ -107,7 +113,7 @@ class Worker:
         given.update(setup.constants)
         playbook = self.playbook
         lang = self._target(
-            plan, cells, request.lang_column, request.lang, playbook.languages, problems
+            plan, cells, request.lang_column, request.lang or "ru", self.langs, problems
         )
         channel = self._target(
             plan, cells, request.channel_column, setup.channel, playbook.channels, problems
@@ -123,7 +129,7 @@ class Worker:
             return
         stem = ""
         if self.pattern is not None:
-            context = resolved.context(self.playbook, lang, channel)
+            context = resolved.context(self.playbook, choose_locale(lang).language, channel)
             context["row_number"] = plan.number
             try:
                 stem = self.pattern.render(context)
@@ -149,7 +155,7 @@ class Worker:
         if not cell:
             return default
         value = cell.lower()
-        if value not in allowed:
+        if value not in {name.lower() for name in allowed}:
             # TODO(core-split): say it with compose.Composer.choose_channel's message (the one
             # lang/channel check), as a row problem.
             problems.append(
@@ -253,7 +259,13 @@ class Worker:
             plan.line = _jsonl_failure(plan.number, plan.problems) if request.jsonl else b""
             return
         try:
-            letter = self.composer.render(ResolvedAnswers(plan.answers), plan.lang, plan.channel)
+            letter = self.composer.render(
+                ResolvedAnswers(plan.answers),
+                plan.lang,
+                plan.channel,
+                today=request.today,
+                max_chars=request.max_chars,
+            )
             if request.jsonl:
                 body = {"row": plan.number, "status": "ok", "letter": letter.as_dict()}
                 plan.line = (json.dumps(body, ensure_ascii=False) + "\n").encode("utf-8")

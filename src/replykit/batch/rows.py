@@ -77,9 +77,7 @@ class Worker:
         self.pattern = compile_pattern(setup.name_pattern) if setup.name_pattern else None
         # A lang cell may name a locale of the playbook's languages too.
         self.langs = tuple(
-            name
-            for name in LANG_CHOICES
-            if choose_locale(name).language in self.playbook.languages
+            name for name in LANG_CHOICES if choose_locale(name).language in self.playbook.languages
         )
         # Fields whose answer is several plain values: a JSON array gives them item by item.
         self.itemised = {

@@ -257,7 +257,7 @@ USAGE_CASES = [
         "the filter 'center' is not allowed in a name",
     ),
     (["--out-dir", "x", "--format", "rtf"], 2, "Error: unknown format 'rtf'"),
-    (["--jsonl", "--lang", "de"], 2, "Error: playbook 'complaint' is not available in 'de'"),
+    (["--jsonl", "--lang", "de"], 2, "Error: unknown language or locale 'de'"),
     (["--jsonl", "--json"], 2, "{"),
 ]
 
@@ -468,7 +468,7 @@ def test_language_and_channel_per_row_from_columns() -> None:
     ]
     f = FIXTURES / "lang-channel-columns.csv"
     assert result.stderr.splitlines()[:2] == [
-        f"{f}:4: язык: playbook 'complaint' is not available in 'de' (one of: ru, en)",
+        f"{f}:4: язык: unknown language or locale 'de' (one of: ru, en, en-GB, en-US)",
         f"{f}:5: канал: playbook 'complaint' does not support the channel 'fax' "
         "(one of: email, letter, public, chat)",
     ]

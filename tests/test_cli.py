@@ -253,7 +253,7 @@ def test_unknown_playbook_is_exit_4_listing_the_known_ones() -> None:
 def test_unsupported_language_is_a_usage_error() -> None:
     result = run("draft", "complaint", "--lang", "de", "--no-input")
     assert result.code == 2, result.output
-    assert "Error: playbook 'complaint' is not available in 'de'" in result.stderr
+    assert "Error: unknown language or locale 'de'" in result.stderr
 
 
 def test_unsupported_channel_names_the_supported_ones(tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ def test_show_shape() -> None:
     ]  # fmt: skip
     assert data["fields"][0]["name"] == "customer_name"
     assert {"name", "type", "prompt", "required"} <= set(data["fields"][0])
-    assert set(data["rules"]) == {"require", "avoid"}
+    assert set(data["rules"]) == {"require", "avoid", "drop"}
 
 
 def test_draft_shape() -> None:
@@ -43,8 +43,8 @@ def test_draft_shape() -> None:
     code, data = run_json("draft", "complaint", "--lang", "en", "--answers", "-", stdin=answers)
     assert code == 0
     assert list(data) == [
-        "playbook", "lang", "channel", "subject", "steps", "text", "parts", "warnings", "answers",
-        "sources", "check",
+        "playbook", "lang", "locale", "channel", "subject", "steps", "text", "parts", "warnings",
+        "answers", "max_chars", "brief", "dropped", "sources", "check",
     ]  # fmt: skip
     assert (data["playbook"], data["lang"], data["channel"]) == ("complaint", "en", "email")
     assert list(data["parts"]) == data["steps"]

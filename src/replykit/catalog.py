@@ -77,6 +77,7 @@ def describe(pb: Playbook, lang: str) -> dict[str, Any]:
         "rules": {
             "require": list(pb.rules.require),
             "avoid": {k: list(v) for k, v in pb.rules.avoid.items()},
+            "drop": {k: list(v) for k, v in pb.rules.drop.items()},
         },
         "source": str(pb.path) if pb.path else None,
     }

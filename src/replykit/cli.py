@@ -9,8 +9,10 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -49,7 +51,35 @@ PlaybooksOpt = Annotated[
         "--playbooks", help="A folder of your own playbooks and templates, searched first."
     ),
 ]
-LangOpt = Annotated[str, typer.Option("--lang", "-l", help="Language of the letter: ru or en.")]
+LangOpt = Annotated[
+    str, typer.Option("--lang", "-l", help="Language or locale: ru, en (en-GB), en-GB or en-US.")
+]
+# draft and batch: no default here, so a profile's `locale:` can give one (else ru).
+LetterLangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        "-l",
+        help="Language or locale: ru, en (en-GB), en-GB or en-US "
+        "(default: the --from message's, else the profile's locale, else ru).",
+    ),
+]
+MaxCharsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--max-chars",
+        help="Fit the letter in N characters: shortest wording, then optional steps dropped.",
+        metavar="N",
+    ),
+]
+DateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        help="The day the reply is written, YYYY-MM-DD (default: today; a letter_date wins).",
+        metavar="YYYY-MM-DD",
+    ),
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON on stdout (errors too).")]
 SetOpt = Annotated[
     list[str] | None,
@@ -64,6 +94,25 @@ ProfileOpt = Annotated[
         "--profile", help="The sender profile to use (default: profile.yaml in the config folder)."
     ),
 ]
+
+
+def parse_day(value: str | None) -> date | None:
+    """``--date YYYY-MM-DD`` as a date; UsageError (exit 2) for anything else."""
+    if value is None:
+        return None
+    text = value.strip()
+    if _ISO_DAY.fullmatch(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:  # 2026-02-30
+            pass
+    raise UsageError(
+        f"--date {value}: not a date in the form YYYY-MM-DD",
+        hint="For example --date 2026-11-20.",
+    )
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def report_error(err: ReplykitError, as_json: bool) -> None:
@@ -138,8 +187,9 @@ def show_command(
 ) -> None:
     """Show a playbook: its steps and fields (type, choices, when, default)."""
     from replykit.catalog import describe_playbook, playbook_as_text
+    from replykit.composer import choose_locale
 
-    description = describe_playbook(playbook, lang, playbooks)
+    description = describe_playbook(playbook, choose_locale(lang).language, playbooks)
     if as_json:
         _print_json(description)
     else:
@@ -150,10 +200,7 @@ def show_command(
 @handles_errors
 def draft_command(
     playbook: Annotated[str, typer.Argument(help="Playbook id, e.g. complaint.")],
-    lang: Annotated[
-        str | None,
-        typer.Option("--lang", "-l", help="ru or en (default: the --from message's, else ru)."),
-    ] = None,
+    lang: LetterLangOpt = None,
     channel: ChannelOpt = None,
     assignments: SetOpt = None,
     message: Annotated[
@@ -201,6 +248,8 @@ def draft_command(
     mkdir: Annotated[
         bool, typer.Option("--mkdir", help="Create the output's missing parent folders.")
     ] = False,
+    max_chars: MaxCharsOpt = None,
+    day: DateOpt = None,
     playbooks: PlaybooksOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -212,7 +261,7 @@ def draft_command(
         raise UsageError("--from - and --answers - both read stdin; give one of them a file")
     request = DraftRequest(
         playbook=playbook,
-        lang=lang or ("" if message else "ru"),
+        lang=lang,
         message=message,
         channel=channel,
         assignments=tuple(assignments or ()),
@@ -229,6 +278,8 @@ def draft_command(
         profile=profile,
         save_answers=save_answers,
         mkdir=mkdir,
+        max_chars=max_chars,
+        today=parse_day(day),
     )
     try:
         run_draft(request)
@@ -250,7 +301,7 @@ def batch_command(
         typer.Option("--map", "-m", help='A column to a field: "COLUMN=FIELD" (repeatable).'),
     ] = None,
     assignments: SetOpt = None,
-    lang: LangOpt = "ru",
+    lang: LetterLangOpt = None,
     channel: ChannelOpt = None,
     lang_column: Annotated[
         str | None, typer.Option("--lang-column", help="A column giving each row's language.")
@@ -304,6 +355,8 @@ def batch_command(
         bool, typer.Option("--quiet", "-q", help="No progress, notes or summary.")
     ] = False,
     profile: ProfileOpt = None,
+    max_chars: MaxCharsOpt = None,
+    day: DateOpt = None,
     playbooks: PlaybooksOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -336,6 +389,8 @@ def batch_command(
         max_field_bytes=max_field_size,
         playbooks_dir=playbooks,
         profile=profile,
+        max_chars=max_chars,
+        today=parse_day(day),
     )
     if as_json and jsonl:
         raise UsageError(
@@ -384,10 +439,12 @@ def schema_command(
     as_json: JsonOpt = False,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of a playbook's answers, for agents and editors."""
+    from replykit.composer import choose_locale
     from replykit.playbook.search import SearchPath
     from replykit.schema import answers_schema
 
-    _print_json(answers_schema(SearchPath.default(playbooks).load(playbook), lang))
+    language = choose_locale(lang).language
+    _print_json(answers_schema(SearchPath.default(playbooks).load(playbook), language))
 
 
 @app.command("check")

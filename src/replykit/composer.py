@@ -17,11 +17,31 @@ from typing import Any
 
 from replykit.answers import AskFunction, ResolvedAnswers, resolve_answers
 from replykit.errors import UsageError
+from replykit.fitting import fit_letter
+from replykit.lang.locale import Locale, get_locale
 from replykit.letter import Letter
 from replykit.playbook import Playbook
 from replykit.playbook.search import SearchPath
 from replykit.render import Renderer
 from replykit.templates import make_environment
+
+
+def choose_locale(value: str) -> Locale:
+    """The :class:`Locale` a ``--lang`` value names ("ru", "en", "en-GB", "en-US"); exit 2 if none.
+
+    The language picks the templates; the locale the spelling, dates and money format.
+    """
+    try:
+        return get_locale(value)
+    except ValueError:
+        raise UsageError(
+            f"unknown language or locale '{value}'",
+            hint=f"Use --lang {', '.join(LANG_CHOICES)} (plain en is en-GB).",
+        ) from None
+
+
+#: What ``--lang`` accepts, as the help and the errors list it.
+LANG_CHOICES = ("ru", "en", "en-GB", "en-US")
 
 
 def default_channel(playbook: Playbook) -> str:
@@ -45,9 +65,10 @@ class Composer:
         return cls(playbook, Renderer(playbook, env))
 
     def choose_channel(self, lang: str, channel: str | None) -> str:
-        """The channel to use (``channel``, or the default); UsageError if ``lang`` or it is
-        not the playbook's."""
+        """The channel to use (``channel``, or the default); UsageError if ``lang`` (a language
+        or a locale) or it is not the playbook's."""
         pb = self.playbook
+        lang = choose_locale(lang).language
         if lang not in pb.languages:
             raise UsageError(
                 f"playbook '{pb.id}' is not available in '{lang}'",
@@ -68,16 +89,33 @@ class Composer:
         ask: AskFunction | None = None,
         channel: str | None = None,
     ) -> ResolvedAnswers:
-        """Typed answers from ``given`` (and ``ask`` for what is missing) for ``channel``."""
-        return resolve_answers(self.playbook, given, lang, ask, channel)
+        """Typed answers from ``given`` (and ``ask`` for what is missing) for ``channel``;
+        ``lang`` is a language or a locale."""
+        return resolve_answers(self.playbook, given, choose_locale(lang).language, ask, channel)
 
     def render(
-        self, answers: ResolvedAnswers, lang: str, channel: str, *, today: date | None = None
+        self,
+        answers: ResolvedAnswers,
+        lang: str,
+        channel: str,
+        *,
+        today: date | None = None,
+        max_chars: int | None = None,
     ) -> Letter:
         """The letter for resolved answers, written on ``today`` (default: the clock);
-        UsageError if ``lang`` or ``channel`` is not the playbook's."""
+        UsageError if ``lang`` (a language or a locale) or ``channel`` is not the playbook's.
+
+        With ``max_chars`` the letter is fitted to that many characters (:func:`fit_letter`).
+        """
         chosen = self.choose_channel(lang, channel)
-        return self.renderer.render(answers.values, lang, chosen, today=today)
+        loc = choose_locale(lang)
+        if max_chars is not None:
+            return fit_letter(
+                self.renderer, answers.values, loc, chosen, max_chars=max_chars, today=today
+            )
+        return self.renderer.render(
+            answers.values, loc.language, chosen, today=today, locale=loc.tag
+        )
 
 
 def compose(
@@ -88,13 +126,17 @@ def compose(
     channel: str | None = None,
     playbooks_dir: Path | None = None,
     today: date | None = None,
+    max_chars: int | None = None,
 ) -> Letter:
     """Render one letter of ``playbook_id`` from ``answers``; raise ReplykitError on any problem.
 
+    ``lang`` is a language or a locale ("ru", "en", "en-GB", "en-US"; en is en-GB).
     ``today`` is the day the reply is written, from which "tomorrow" and "on Friday" count;
-    a ``letter_date`` answer wins over it.
+    a ``letter_date`` answer wins over it. ``max_chars`` fits the letter to that many
+    characters: the shortest wording, then the playbook's ``rules.drop`` steps left out one by
+    one; an AnswerError (exit 3) when even that is too long.
     """
     composer = Composer.open(playbook_id, playbooks_dir)
     chosen = composer.choose_channel(lang, channel)
     resolved = composer.resolve(answers, lang, channel=chosen)
-    return composer.render(resolved, lang, chosen, today=today)
+    return composer.render(resolved, lang, chosen, today=today, max_chars=max_chars)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +20,15 @@ from replykit.answers_file import read_answers_file
 from replykit.assignments import assigned
 from replykit.atomic import write_atomic
 from replykit.check import FAIL_ON, LetterCheckError, check_letter, format_findings
-from replykit.composer import Composer
+from replykit.composer import Composer, choose_locale
 from replykit.errors import AnswerError, OutputError, UsageError
+from replykit.fitting import check_max_chars
 from replykit.formats import format_for, render_bytes
 from replykit.formats.pdf import require_converter
 from replykit.letter import Letter
 from replykit.message import Message, read_message
 from replykit.prefill import Prefill
-from replykit.profile import answers_for, profile_path, read_profile
+from replykit.profile import answers_for, profile_locale, profile_path, read_profile
 from replykit.saved_answers import answers_path_for, saved_answers_text
 from replykit.targets import check_writable, make_folders
 
@@ -40,7 +42,7 @@ class DraftRequest:
     """Everything ``replykit draft`` was asked to do, as one value."""
 
     playbook: str
-    lang: str = "ru"
+    lang: str | None = None  # a language or locale; None: the profile's locale, else ru
     channel: str | None = None
     assignments: tuple[str, ...] = ()
     answers_file: str | None = None
@@ -57,6 +59,8 @@ class DraftRequest:
     save_answers: bool = False  # write NAME.answers.yml beside -o NAME.ext
     mkdir: bool = False  # create the output's missing parent folders
     message: str | None = None  # --from: the received message to prefill from and reply to
+    max_chars: int | None = None  # fit the letter in this many characters
+    today: date | None = None  # the day the reply is written; None: the clock
 
 
 @dataclass(frozen=True)
@@ -127,15 +131,23 @@ def run_draft(request: DraftRequest) -> Letter | None:
             f"--fail-on {request.fail_on}: not one of {', '.join(FAIL_ON)}",
             hint="--fail-on error (the default) exits 1 on an error finding; never: exit 0.",
         )
+    check_max_chars(request.max_chars)
     mail = read_message(request.message) if request.message else None
-    if not request.lang:  # --from without --lang: the message's language
-        request = replace(request, lang=mail.lang if mail else "ru")
     composer = Composer.open(request.playbook, request.playbooks_dir)
-    channel = composer.choose_channel(request.lang, request.channel)
+    saved_profile = read_profile(request.profile)
+    # --lang, else the message's language (--from), else the profile's locale, else Russian.
+    lang = (
+        request.lang
+        or (mail.lang if mail else None)
+        or profile_locale(saved_profile, request.profile)
+        or "ru"
+    )
+    channel = composer.choose_channel(lang, request.channel)
     fmt = format_for(request.output, request.fmt)
     plan = plan_outputs(request, fmt)
-    profile = answers_for(composer.playbook, read_profile(request.profile))
-    prefill = Prefill.build(mail, composer.playbook, request.lang) if mail else None
+    profile = answers_for(composer.playbook, saved_profile)
+    language = choose_locale(lang).language
+    prefill = Prefill.build(mail, composer.playbook, language) if mail else None
     prefilled = prefill.answers(request.interactive) if prefill else {}
     sources = gather_answers(request, profile, prefilled)
     given = dict(sources.combined())
@@ -144,12 +156,14 @@ def run_draft(request: DraftRequest) -> Letter | None:
 
     try:
         if request.interactive:
-            letter = _interactive(composer, given, request.lang, channel, prefill)
+            letter = _interactive(composer, given, lang, channel, request, prefill)
             if letter is None:
                 return None
         else:
-            resolved = composer.resolve(given, request.lang, channel=channel)
-            letter = composer.render(resolved, request.lang, channel)
+            resolved = composer.resolve(given, lang, channel=channel)
+            letter = composer.render(
+                resolved, lang, channel, today=request.today, max_chars=request.max_chars
+            )
     except AnswerError as err:
         _blame_profile(err, sources, profile_path(request.profile))
         raise
@@ -198,15 +212,22 @@ def _blame_profile(err: AnswerError, sources: AnswerSources, path: Path) -> None
 
 
 def _interactive(
-    composer: Composer, given: dict[str, Any], lang: str, channel: str, prefill: Prefill | None
+    composer: Composer,
+    given: dict[str, Any],
+    lang: str,
+    channel: str,
+    request: DraftRequest,
+    prefill: Prefill | None,
 ) -> Letter | None:
     from replykit.prompting import Prompter  # rich costs ~60 ms; only a terminal walk needs it
 
-    prompter = Prompter(lang)
+    prompter = Prompter(choose_locale(lang).language)
     ask: AskFunction = prefill.asking(prompter.ask, sys.stderr) if prefill else prompter.ask
     resolved = composer.resolve(given, lang, ask, channel)
     while True:
-        letter = composer.render(resolved, lang, channel)
+        letter = composer.render(
+            resolved, lang, channel, today=request.today, max_chars=request.max_chars
+        )
         prompter.preview(letter.text)
         action = prompter.choose_action()
         if action == "accept":

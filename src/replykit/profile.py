@@ -29,6 +29,7 @@ from replykit.errors import (
     UsageError,
     did_you_mean,
 )
+from replykit.lang.locale import get_locale
 from replykit.limits import MAX_ANSWERS_BYTES
 from replykit.playbook import Playbook
 from replykit.playbook.search import SearchPath, user_config_dir
@@ -125,6 +126,24 @@ def _parse(text: str, source: Path) -> dict[str, Any]:
     return dict(data)
 
 
+#: Profile keys that are settings, not answers: ``locale`` is the default ``--lang``.
+SETTINGS = ("locale",)
+
+
+def profile_locale(profile: Mapping[str, Any], path: Path | None = None) -> str | None:
+    """The profile's ``locale:`` (the default ``--lang``) as a tag, or None; exit 2 if unknown."""
+    value = profile.get("locale")
+    if value in (None, ""):
+        return None
+    try:
+        return get_locale(str(value)).tag
+    except ValueError:
+        raise UsageError(
+            f"{profile_path(path)}: locale {value!r} is not one of: ru, en, en-GB, en-US",
+            hint="Correct it with `replykit profile set locale=en-GB` (plain en is en-GB).",
+        ) from None
+
+
 def answers_for(playbook: Playbook, profile: Mapping[str, Any]) -> dict[str, Any]:
     """The profile's answers for the fields ``playbook`` has; other keys are ignored."""
     known = set(playbook.field_names)
@@ -195,5 +214,5 @@ def known_field_names(playbooks_dir: Path | None = None) -> set[str]:
 def unknown_keys(assignments: Iterable[str], field_names: Iterable[str]) -> dict[str, str]:
     """Keys ``KEY=VALUE`` sets that no playbook has a field for, each with its "did you mean"
     tip (or "")."""
-    names = sorted(set(field_names))
+    names = sorted(set(field_names) | set(SETTINGS))
     return {key: did_you_mean(key, names) for key in assigned(assignments) if key not in names}

@@ -21,6 +21,7 @@ from jinja2.exceptions import SecurityError
 
 from replykit.conditions import compile_conditions, condition_context
 from replykit.errors import PlaybookError, RenderError
+from replykit.lang.locale import get_locale, localise
 from replykit.letter import Letter
 from replykit.limits import bounded_join, render_limits
 from replykit.playbook import Playbook
@@ -158,14 +159,31 @@ class Renderer:
         return tuple(step.id for step, true in zip(steps, holds, strict=True) if true)
 
     def render(
-        self, answers: dict[str, Any], lang: str, channel: str, *, today: date | None = None
+        self,
+        answers: dict[str, Any],
+        lang: str,
+        channel: str,
+        *,
+        today: date | None = None,
+        locale: str | None = None,
+        brief: bool = False,
+        skip: frozenset[str] = frozenset(),
     ) -> Letter:
         """Render one letter from resolved answers, in a language and channel the playbook has,
-        dated ``today`` (see :func:`reply_date`)."""
+        dated ``today`` (see :func:`reply_date`).
+
+        ``locale`` is the tag the filters get ("ru", "en-GB", "en-US"; default: ``lang``), and
+        an en-US letter's text passes through :func:`~replykit.lang.locale.localise`;
+        ``brief`` asks for each step's shortest wording; the steps in ``skip`` are left out.
+        """
         pb = self.playbook
+        loc = get_locale(locale or lang)
+        tag = loc.tag
         template = self.template_for(lang, channel)
         conditions = condition_context(pb.field_names, answers, lang, channel)
         steps = self.active_steps(conditions)
+        if skip:
+            steps = tuple(step for step in steps if step not in skip)
         context = conditions | engine_context(
             lang=lang,
             channel=channel,
@@ -173,9 +191,9 @@ class Renderer:
             playbook_id=pb.id,
             vary=make_vary(answers),
             mark=mark,
-            locale=lang,
+            locale=tag,
             reply_date=reply_date(answers, today),
-            brief=False,
+            brief=brief,
         )
         name = template.name or pb.id
         try:
@@ -213,11 +231,15 @@ class Renderer:
         except MemoryError as err:  # without render_limits' cap (another thread, not POSIX)
             raise RenderError(f"{name}: rendering ran out of memory and was stopped") from err
         text, parts = split_parts(text)
+        if loc.spelling:  # the templates write British English; en-US re-spells the result
+            text, subject = localise(text, tag), localise(subject, tag)
+            parts = {step: localise(part, tag) for step, part in parts.items()}
         holds = compile_conditions(tuple(w.when for w in pb.warnings))(**conditions)
         cautions = tuple(w.text(lang) for w, true in zip(pb.warnings, holds, strict=True) if true)
         return Letter(
             playbook=pb.id,
             lang=lang,
+            locale=tag,
             channel=channel,
             text=text,
             parts=parts,
@@ -226,4 +248,5 @@ class Renderer:
             steps=tuple(parts),
             answers=dict(answers),
             title=pb.title_text(lang),
+            brief=brief,
         )

@@ -5,7 +5,7 @@ fields, and the :class:`Setup` every process then works from."""
 from __future__ import annotations
 
 from collections.abc import Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from replykit.assignments import merge_assignments
@@ -19,7 +19,7 @@ from replykit.composer import Composer
 from replykit.errors import MissingAnswersError, Problem, UsageError, did_you_mean
 from replykit.formats import format_for
 from replykit.playbook import Playbook
-from replykit.profile import answers_for, read_profile
+from replykit.profile import answers_for, profile_locale, read_profile
 from replykit.targets import check_writable
 
 __all__ = ["Setup", "prepare"]
@@ -42,13 +42,16 @@ def prepare(request: BatchRequest, report: BatchReporter) -> tuple[RowSource, Se
     """Check the options against the playbook and the file's header; open the file."""
     composer = Composer.open(request.playbook, request.playbooks_dir)
     playbook = composer.playbook
-    channel = composer.choose_channel(request.lang, request.channel)
+    saved_profile = read_profile(request.profile)
+    lang = request.lang or profile_locale(saved_profile, request.profile) or "ru"
+    request = replace(request, lang=lang)  # every row's default from here on
+    channel = composer.choose_channel(lang, request.channel)
     fields = set(playbook.field_names)
     fmt = "" if request.jsonl else format_for(None, request.fmt)
     mapping = parse_mappings(request.mappings)
     constants = merge_assignments(list(request.assignments))
     _check_field_names(playbook.id, fields, mapping, constants)
-    profile = answers_for(playbook, read_profile(request.profile))
+    profile = answers_for(playbook, saved_profile)
     pattern = None
     if not request.jsonl:
         pattern = request.name_pattern or default_pattern(fields)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from replykit.batch.input import DEFAULT_MAX_FIELD_BYTES
@@ -21,7 +22,7 @@ class BatchRequest:
     source: str
     mappings: tuple[str, ...] = ()
     assignments: tuple[str, ...] = ()
-    lang: str = "ru"
+    lang: str | None = None  # a language or locale; None: the profile's locale, else ru
     channel: str | None = None
     lang_column: str | None = None
     channel_column: str | None = None
@@ -41,6 +42,8 @@ class BatchRequest:
     max_field_bytes: int = DEFAULT_MAX_FIELD_BYTES
     profile: Path | None = None  # the sender profile; None: the one in the config folder
     playbooks_dir: Path | None = None
+    max_chars: int | None = None  # fit every letter in this many characters
+    today: date | None = None  # the day the replies are written; None: the clock
 
     def check(self) -> None:
         """Raise UsageError listing every contradictory or out-of-range option."""
@@ -66,6 +69,8 @@ class BatchRequest:
             found.append(f"--limit must be at least 1, not {self.limit}")
         if self.jobs < 1:
             found.append(f"--jobs must be at least 1, not {self.jobs}")
+        if self.max_chars is not None and self.max_chars < 1:
+            found.append(f"--max-chars must be at least 1, not {self.max_chars}")
         if found:
             raise UsageError(
                 "; ".join(found),

@@ -20,7 +20,7 @@ from replykit.batch.input import Row
 from replykit.batch.input.cells import json_cell
 from replykit.batch.naming import compile_pattern
 from replykit.batch.preflight import Setup
-from replykit.composer import Composer
+from replykit.composer import LANG_CHOICES, Composer, choose_locale
 from replykit.conditions import condition_context
 from replykit.errors import AnswerError, OutputError, Problem, ReplykitError, UsageError
 from replykit.formats import render_bytes
@@ -77,6 +77,10 @@ class Worker:
         self.playbook = self.composer.playbook
         self.field_names = self.playbook.field_names
         self.pattern = compile_pattern(setup.name_pattern) if setup.name_pattern else None
+        # A lang cell may name a locale of the playbook's languages too.
+        self.langs = tuple(
+            name for name in LANG_CHOICES if choose_locale(name).language in self.playbook.languages
+        )
         # Fields whose answer is several plain values: a JSON array gives them item by item.
         self.itemised = {
             f.name: f.type
@@ -97,7 +101,7 @@ class Worker:
         setup, request = self.setup, self.request
         cells = plan.cells or {}
         if plan.status == "failed":  # ragged, oversized, bad JSON: the cells cannot be trusted
-            self._fail(plan, request.lang, setup.channel, plan.problems, None)
+            self._fail(plan, request.lang or "ru", setup.channel, plan.problems, None)
             return
         problems: list[Problem] = []
         row: dict[str, Any] = dict(setup.columns.answers(cells))
@@ -117,7 +121,7 @@ class Worker:
             return
         stem = ""
         if self.pattern is not None:
-            context = resolved.context(self.playbook, lang, channel)
+            context = resolved.context(self.playbook, choose_locale(lang).language, channel)
             context["row_number"] = plan.number
             try:
                 stem = self.pattern.render(context)
@@ -136,21 +140,19 @@ class Worker:
         Each is checked by :meth:`Composer.choose_channel` against a known-good other half
         (the flags were checked before row 1); a bad cell is a problem of the row.
         """
-        request, setup, playbook = self.request, self.setup, self.playbook
-        lang, channel = request.lang, setup.channel
+        request, setup = self.request, self.setup
+        lang, channel = request.lang or "ru", setup.channel
         lang_cell = _cell(cells, request.lang_column)
         if lang_cell:
             try:
-                self.composer.choose_channel(lang_cell.lower(), channel)
-                lang = lang_cell.lower()
+                self.composer.choose_channel(lang_cell, channel)
+                lang = choose_locale(lang_cell).tag
             except UsageError as err:
-                problems.append(
-                    _bad_target(plan, request.lang_column, lang_cell, err, playbook.languages)
-                )
+                problems.append(_bad_target(plan, request.lang_column, lang_cell, err, self.langs))
         channel_cell = _cell(cells, request.channel_column)
         if channel_cell:
             try:
-                channel = self.composer.choose_channel(request.lang, channel_cell.lower())
+                channel = self.composer.choose_channel(lang, channel_cell.lower())
             except UsageError as err:
                 problems.append(
                     _bad_target(
@@ -218,7 +220,8 @@ class Worker:
             return ""
         if given is None:
             given = self.setup.columns.answers(plan.cells or {})
-        context = condition_context(self.field_names, given, self.request.lang, self.setup.channel)
+        language = choose_locale(self.request.lang or "ru").language
+        context = condition_context(self.field_names, given, language, self.setup.channel)
         context["row_number"] = plan.number
         try:
             return str(self.pattern.render(context))
@@ -245,7 +248,13 @@ class Worker:
             plan.line = _jsonl_failure(plan.number, plan.problems) if request.jsonl else b""
             return
         try:
-            letter = self.composer.render(ResolvedAnswers(plan.answers), plan.lang, plan.channel)
+            letter = self.composer.render(
+                ResolvedAnswers(plan.answers),
+                plan.lang,
+                plan.channel,
+                today=request.today,
+                max_chars=request.max_chars,
+            )
             if request.jsonl:
                 body = {
                     "row": plan.number,

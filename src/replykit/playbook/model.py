@@ -122,10 +122,22 @@ class PlaybookWarning:
 
 @dataclass(frozen=True)
 class Rules:
-    """What ``replykit check`` enforces on a finished reply."""
+    """What ``replykit check`` enforces on a finished reply, and what ``--max-chars`` may drop.
+
+    ``drop`` maps a channel (or ``default``, for the channels not listed) to the optional
+    steps a letter too long for ``--max-chars`` loses, first dropped first; a step in
+    ``require`` is never among them.
+    """
 
     require: tuple[str, ...] = ()
     avoid: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    drop: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def drop_order(self, channel: str) -> tuple[str, ...]:
+        """The steps ``--max-chars`` may drop on ``channel``, first dropped first."""
+        if channel in self.drop:
+            return self.drop[channel]
+        return self.drop.get("default", ())
 
 
 @dataclass(frozen=True)

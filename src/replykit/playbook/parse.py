@@ -73,7 +73,9 @@ _FIELD_KEYS = (
     "fields",
 )
 _STEP_KEYS = ("id", "when")
-_RULES_KEYS = ("require", "avoid")
+_RULES_KEYS = ("require", "avoid", "drop")
+#: The keys of ``rules.drop``: a channel, or ``default`` for the channels not named.
+_DROP_KEYS = (*CHANNELS, "default")
 _WARNING_KEYS = ("when", "message")
 
 
@@ -264,7 +266,7 @@ def _read_step(raw: Any, out: _Collector, seen: set[str]) -> Step | None:
     return step
 
 
-def _read_rules(raw: Any, out: _Collector) -> Rules:
+def _read_rules(raw: Any, out: _Collector, steps: tuple[Step, ...]) -> Rules:
     if raw is None:
         return Rules()
     if not isinstance(raw, dict):
@@ -281,7 +283,48 @@ def _read_rules(raw: Any, out: _Collector) -> Rules:
             )
     else:
         out.add(line_of(raw, "avoid"), "rules.avoid must map a language to a list of phrases")
-    return Rules(require=require, avoid=avoid)
+    drop = _read_drop(raw.get("drop"), line_of(raw, "drop"), out, steps, require)
+    return Rules(require=require, avoid=avoid, drop=drop)
+
+
+def _read_drop(
+    raw: Any, line: int, out: _Collector, steps: tuple[Step, ...], require: tuple[str, ...]
+) -> dict[str, tuple[str, ...]]:
+    """``rules.drop``: channel (or ``default``) to the steps ``--max-chars`` may drop, in order."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        out.add(line, "rules.drop must map a channel (or default) to a list of step ids")
+        return {}
+    known = {step.id for step in steps}
+    drop: dict[str, tuple[str, ...]] = {}
+    for key, ids in raw.items():
+        where = line_of(raw, key)
+        if key not in _DROP_KEYS:
+            tip = did_you_mean(str(key), _DROP_KEYS)
+            out.add(
+                where, f"rules.drop: unknown channel {shown(key)}{tip}; use {', '.join(_DROP_KEYS)}"
+            )
+            continue
+        order = _str_list(ids, where, f"rules.drop.{key}", out)
+        for step_id in order:
+            if step_id not in known:
+                tip = did_you_mean(step_id, sorted(known))
+                out.add(
+                    where,
+                    f"rules.drop.{key} names step '{step_id}', which the playbook "
+                    f"does not have{tip}",
+                )
+            elif step_id in require:
+                out.add(
+                    where,
+                    f"rules.drop.{key} names step '{step_id}', which rules.require keeps: "
+                    "a required step is never dropped",
+                )
+        if len(set(order)) < len(order):
+            out.add(where, f"rules.drop.{key} names a step twice")
+        drop[str(key)] = order
+    return drop
 
 
 def _read_warnings(raw: Any, out: _Collector) -> tuple[PlaybookWarning, ...]:
@@ -451,7 +494,7 @@ def parse_playbook(text: str, source: str = "<playbook>", path: Path | None = No
         channels=channels,
         fields=tuple(fields),
         steps=tuple(steps),
-        rules=_read_rules(data.get("rules"), out),
+        rules=_read_rules(data.get("rules"), out, tuple(steps)),
         path=path,
         warnings=_read_warnings(data.get("warnings"), out),
     )

@@ -12,6 +12,8 @@ import pytest
 import yaml
 from docx import Document
 
+from replykit.lang.typography import NB_HYPHEN, NBSP
+
 from .clihelp import run
 from .conftest import GOLDEN, REPO
 
@@ -38,8 +40,14 @@ def draft(
     assert result.stderr == f"Wrote {out}\n"
 
 
-def docx_lines(path: Path) -> list[str]:
-    """Every non-empty line of a .docx in reading order: body paragraphs and table cells."""
+def plain(text: str) -> str:
+    """``text`` without its typography: non-breaking spaces and hyphens as plain ones."""
+    return text.replace(NBSP, " ").replace(NB_HYPHEN, "-")
+
+
+def docx_lines(path: Path, *, typeset: bool = False) -> list[str]:
+    """Every non-empty line of a .docx in reading order: body paragraphs and table cells,
+    as :func:`plain` text unless ``typeset``."""
     doc = Document(str(path))
     lines: list[str] = []
     body = doc.element.body
@@ -52,7 +60,7 @@ def docx_lines(path: Path) -> list[str]:
             continue
         for text in texts:
             lines += [line for line in text.split("\n") if line.strip()]
-    return lines
+    return lines if typeset else [plain(line) for line in lines]
 
 
 def _paragraph_text(element: object) -> str:
@@ -83,7 +91,7 @@ def letter_lines(case: Path) -> list[str]:
 def test_the_extension_of_o_chooses_the_format(tmp_path: Path, name: str, starts: str) -> None:
     out = tmp_path / name
     draft(CLAIM_RU, out)
-    assert out.read_bytes().startswith(starts.encode("utf-8"))
+    assert plain(out.read_bytes().decode("utf-8", "replace")).startswith(starts)
 
 
 def test_format_overrides_the_extension_and_stdout_takes_any_text_format() -> None:
@@ -123,7 +131,7 @@ def test_json_holds_the_letter_and_its_metadata(tmp_path: Path) -> None:
 def test_html_is_a_complete_printable_page_with_the_requisites_placed(tmp_path: Path) -> None:
     out = tmp_path / "reply.html"
     draft(CLAIM_RU, out)
-    page = out.read_text(encoding="utf-8")
+    page = plain(out.read_text(encoding="utf-8"))
     for piece in [
         "<!doctype html>",
         '<html lang="ru">',
@@ -250,7 +258,7 @@ def test_docx_core_properties_carry_the_subject_not_the_tools(tmp_path: Path) ->
     out = tmp_path / "reply.docx"
     draft(CLAIM_RU, out)
     props = Document(str(out)).core_properties
-    assert props.title.startswith("Ответ на претензию от 10.11.2026 № 45")
+    assert plain(props.title).startswith("Ответ на претензию от 10.11.2026 № 45")
     assert props.language == "ru"
     assert props.author == ""
 
@@ -424,3 +432,24 @@ def test_the_readme_picture_answers_still_draft(tmp_path: Path) -> None:
     out = tmp_path / "letter.docx"
     draft(REPO / "docs" / "letter-ru.yaml", out, playbook="claim-reply")
     assert "М. А. Соколова" in docx_lines(out)
+
+
+# --- typography -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["reply.md", "reply.html", "reply.docx"])
+def test_page_formats_bind_the_spaces_a_line_must_not_break(tmp_path: Path, name: str) -> None:
+    out = tmp_path / name
+    draft(CLAIM_RU, out)
+    text = "\n".join(docx_lines(out, typeset=True)) if name.endswith(".docx") else out.read_text()
+    for pair in (f"№{NBSP}17", f"64{NBSP}000,00{NBSP}руб.", f"М.{NBSP}А.{NBSP}Соколова"):
+        assert pair in text, pair
+
+
+def test_txt_is_typeset_only_when_asked(tmp_path: Path) -> None:
+    plain_out, typeset_out = tmp_path / "plain.txt", tmp_path / "typeset.txt"
+    draft(CLAIM_RU, plain_out)
+    draft(CLAIM_RU, typeset_out, "--typography")
+    assert NBSP not in plain_out.read_text(encoding="utf-8")
+    assert f"№{NBSP}17" in typeset_out.read_text(encoding="utf-8")
+    assert plain(typeset_out.read_text(encoding="utf-8")) == plain_out.read_text(encoding="utf-8")

@@ -192,6 +192,15 @@ def draft_command(
     mkdir: Annotated[
         bool, typer.Option("--mkdir", help="Create the output's missing parent folders.")
     ] = False,
+    typography: Annotated[
+        bool | None,
+        typer.Option(
+            "--typography/--no-typography",
+            help="Non-breaking spaces (№ 17, 64 000 руб.) in txt and JSON too; "
+            "md, html, docx and pdf always have them.",
+            show_default=False,
+        ),
+    ] = None,
     playbooks: PlaybooksOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -217,6 +226,7 @@ def draft_command(
         profile=profile,
         save_answers=save_answers,
         mkdir=mkdir,
+        typography=typography,
     )
     try:
         run_draft(request)

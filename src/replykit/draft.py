@@ -21,7 +21,7 @@ from replykit.atomic import write_atomic
 from replykit.check import FAIL_ON, LetterCheckError, check_letter, format_findings
 from replykit.composer import Composer
 from replykit.errors import AnswerError, OutputError, UsageError
-from replykit.formats import format_for, render_bytes
+from replykit.formats import format_for, render_bytes, typeset_letter, typography_for
 from replykit.formats.pdf import require_converter
 from replykit.letter import Letter
 from replykit.profile import answers_for, profile_path, read_profile
@@ -54,6 +54,7 @@ class DraftRequest:
     profile: Path | None = None  # the sender profile; None: the one in the config folder
     save_answers: bool = False  # write NAME.answers.yml beside -o NAME.ext
     mkdir: bool = False  # create the output's missing parent folders
+    typography: bool | None = None  # non-breaking spaces in txt and JSON; None: the default
 
 
 @dataclass(frozen=True)
@@ -137,8 +138,10 @@ def run_draft(request: DraftRequest) -> Letter | None:
         raise
     options = {"docx_template": request.docx_template} if fmt in DOCX_FORMATS else {}
     report = check_letter(letter, composer.playbook) if request.check else None
+    # The page formats are typeset by their writers; txt and JSON when the switch says so.
+    shown = typeset_letter(letter) if typography_for("txt", request.typography) else letter
     deliver(
-        letter,
+        shown,
         request.output,
         fmt,
         request.force,

@@ -41,8 +41,9 @@ def draft(
 
 
 def plain(text: str) -> str:
-    """``text`` without its typography: non-breaking spaces and hyphens as plain ones."""
-    return text.replace(NBSP, " ").replace(NB_HYPHEN, "-")
+    """``text`` without its typography: non-breaking spaces and hyphens as plain ones, and
+    the tab that hangs the attachments under their label as a space."""
+    return text.replace(NBSP, " ").replace(NB_HYPHEN, "-").replace("\t", " ")
 
 
 def docx_lines(path: Path, *, typeset: bool = False) -> list[str]:

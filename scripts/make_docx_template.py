@@ -276,7 +276,7 @@ def build() -> bytes:
     # --- attachments ------------------------------------------------------------------
     # «Приложение:» hangs: the first item after a tab at the hanging indent, the others and
     # every wrapped line aligned under it.
-    _tag(doc, "{%p if attachments_label %}")
+    _tag(doc, "{%p if attachments_label and lang == 'ru' %}")
     _para(doc, "", keep=True)
     first = _para(
         doc, "{{ attachments_label }}", align=WD_ALIGN_PARAGRAPH.LEFT, keep=True, left_indent=HANG

@@ -14,6 +14,9 @@ centred in bold, the greeting centred, the text justified with a 1.25 cm first-l
 signature row «position — signature line — И. О. Фамилия». English letters (block style): the
 sender on the right, the references and the recipient on the left, the subject in bold, the
 paragraphs left-aligned with a gap between them, the closing, a signature line, name, position.
+Page numbers from page 2, centred in the top margin (a different first-page header); the last
+paragraph, the attachments (hanging under «Приложение:»), the closing, the signature and the
+executor line are kept together, so a signature never stands alone on a page.
 """
 
 from __future__ import annotations
@@ -38,6 +41,9 @@ from replykit.formats.docx import stable_zip
 OUT = Path(__file__).resolve().parents[1] / "templates" / "docx" / "letter.docx"
 FONT = "Times New Roman"
 FIXED_TIME = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+#: The hanging indent of the attachments list: room for «Приложение:» (or "Enclosures:")
+#: in Times New Roman 12 pt, so every item starts at the same place.
+HANG = 2.6  # cm
 
 
 def _set_fonts(style_element: object, name: str) -> None:
@@ -66,7 +72,10 @@ def _para(
     right_indent: float | None = None,
     space_before: float | None = None,
     space_after: float | None = None,
+    left_indent: float | None = None,
+    keep: bool = False,
 ) -> Paragraph:
+    """A paragraph of ``text``; ``keep`` keeps it on the page of the next one and unsplit."""
     paragraph = container.add_paragraph()
     run = paragraph.add_run(text)
     run.bold = bold or None
@@ -83,7 +92,41 @@ def _para(
         fmt.space_before = Pt(space_before)
     if space_after is not None:
         fmt.space_after = Pt(space_after)
+    if left_indent is not None:
+        fmt.left_indent = Cm(left_indent)
+    if keep:
+        fmt.keep_with_next = True
+        fmt.keep_together = True
     return paragraph
+
+
+def _page_numbers(doc: DocxDocument) -> None:
+    """Page numbers from page 2, centred in the top margin (ГОСТ Р 7.0.97): the first page
+    has a header of its own, left empty; the others a centred PAGE field."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    section.header_distance = Mm(10)
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2")):
+        if kind is not None:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif text == " PAGE ":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            shown = OxmlElement("w:t")
+            shown.text = text
+            run._r.append(shown)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run._r.append(end)
+    section.first_page_header.paragraphs[0].text = ""
 
 
 def _lines(container: DocxDocument | _Cell, var: str, **style: object) -> None:
@@ -117,6 +160,13 @@ def _borderless(table: object, widths: list[float]) -> None:
         column.width = Cm(width)
 
 
+def _cant_split(table: object) -> None:
+    """No row of ``table`` breaks across pages."""
+    for row in table.rows:  # type: ignore[attr-defined]
+        tr_pr = row._tr.get_or_add_trPr()
+        tr_pr.append(OxmlElement("w:cantSplit"))
+
+
 def _drop_first_paragraph(cell: _Cell) -> None:
     """A new cell holds an empty paragraph; the tags go first, so remove it."""
     first = cell.paragraphs[0]
@@ -139,6 +189,7 @@ def build() -> bytes:
     normal.paragraph_format.space_before = Pt(0)
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.0
+    normal.paragraph_format.widow_control = True  # no first or last line alone on a page
 
     props = doc.core_properties
     props.author = ""
@@ -192,35 +243,58 @@ def build() -> bytes:
         align=WD_ALIGN_PARAGRAPH.CENTER,
         space_before=12,
         space_after=12,
+        keep=True,
     )
     _tag(doc, "{%p elif heading %}")
-    _para(doc, "{{ heading }}", bold=True, space_before=12, space_after=12)
+    _para(doc, "{{ heading }}", bold=True, space_before=12, space_after=12, keep=True)
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if greeting and lang == 'ru' %}")
-    _para(doc, "{{ greeting }}", align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
+    _para(doc, "{{ greeting }}", align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6, keep=True)
     _tag(doc, "{%p elif greeting %}")
-    _para(doc, "{{ greeting }}", align=WD_ALIGN_PARAGRAPH.LEFT, space_after=10)
+    _para(doc, "{{ greeting }}", align=WD_ALIGN_PARAGRAPH.LEFT, space_after=10, keep=True)
     _tag(doc, "{%p endif %}")
     # Russian: one paragraph per line, justified, 1.25 cm indent, no gaps (ГОСТ practice);
     # English: block paragraphs, left-aligned, a gap between them.
+    # The last paragraph stays whole and on the page of what follows it (attachments,
+    # closing, signature, executor, each kept with the next): a signature never stands alone.
     _tag(doc, "{%p if lang == 'ru' %}")
-    _lines(doc, "body_lines", align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=1.25)
+    _lines(doc, "body_lines_but_last", align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=1.25)
+    _tag(doc, "{%p if body_last_line %}")
+    _para(doc, "{{ body_last_line }}", align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=1.25, keep=True)
+    _tag(doc, "{%p endif %}")
     _tag(doc, "{%p else %}")
-    _tag(doc, "{%p for paragraph in body_paragraphs %}")
+    _tag(doc, "{%p for paragraph in body_paragraphs_but_last %}")
     _para(doc, "{{ paragraph }}", align=WD_ALIGN_PARAGRAPH.LEFT, space_after=10)
     _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p if body_last_paragraph %}")
+    _para(
+        doc, "{{ body_last_paragraph }}", align=WD_ALIGN_PARAGRAPH.LEFT, space_after=10, keep=True
+    )
+    _tag(doc, "{%p endif %}")
     _tag(doc, "{%p endif %}")
 
     # --- attachments ------------------------------------------------------------------
-    _tag(doc, "{%p if attachments_lines %}")
-    _para(doc, "")
-    _lines(doc, "attachments_lines", align=WD_ALIGN_PARAGRAPH.LEFT)
+    # «Приложение:» hangs: the first item after a tab at the hanging indent, the others and
+    # every wrapped line aligned under it.
+    _tag(doc, "{%p if attachments_label and lang == 'ru' %}")
+    _para(doc, "", keep=True)
+    first = _para(
+        doc, "{{ attachments_label }}", align=WD_ALIGN_PARAGRAPH.LEFT, keep=True, left_indent=HANG
+    )
+    first.paragraph_format.first_line_indent = Cm(-HANG)
+    first.paragraph_format.tab_stops.add_tab_stop(Cm(HANG))
+    first.add_run().add_tab()
+    first.add_run("{{ attachments_first }}")
+    _lines(doc, "attachments_rest", align=WD_ALIGN_PARAGRAPH.LEFT, keep=True, left_indent=HANG)
+    _tag(doc, "{%p elif attachments_lines %}")
+    _para(doc, "", keep=True)
+    _lines(doc, "attachments_lines", align=WD_ALIGN_PARAGRAPH.LEFT, keep=True)
     _tag(doc, "{%p endif %}")
 
     # --- signature --------------------------------------------------------------------
     _tag(doc, "{%p if signature_name and lang == 'ru' %}")
-    _para(doc, "")
-    _para(doc, "{{ closing }}", space_after=12)
+    _para(doc, "", keep=True)
+    _para(doc, "{{ closing }}", space_after=12, keep=True)
     sign = doc.add_table(rows=1, cols=3)
     position_width, line_width = 8.0, 4.0
     _borderless(sign, [position_width, line_width, text_width - position_width - line_width])
@@ -228,27 +302,33 @@ def build() -> bytes:
     for cell in (position, line, name):
         _drop_first_paragraph(cell)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
-    _lines(position, "signature_position", align=WD_ALIGN_PARAGRAPH.LEFT)
-    _para(line, "{{ signature_line }}", align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(name, "{{ signature_name }}", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    # The signature row stays with the executor line below it (Word and LibreOffice keep a
+    # table row with the next paragraph when its paragraphs are kept with the next).
+    keep = {"keep": True}
+    _lines(position, "signature_position", align=WD_ALIGN_PARAGRAPH.LEFT, **keep)
+    _para(line, "{{ signature_line }}", align=WD_ALIGN_PARAGRAPH.CENTER, **keep)
+    _para(name, "{{ signature_name }}", align=WD_ALIGN_PARAGRAPH.RIGHT, **keep)
+    _cant_split(sign)
     _tag(doc, "{%p elif signature_name %}")
-    _para(doc, "")
-    _para(doc, "{{ closing }}")
-    _para(doc, "")
-    _para(doc, "{{ signature_line }}")
-    _para(doc, "{{ signature_name }}")
-    _lines(doc, "signature_position", align=WD_ALIGN_PARAGRAPH.LEFT)
+    _para(doc, "", **keep)
+    _para(doc, "{{ closing }}", **keep)
+    _para(doc, "", **keep)
+    _para(doc, "{{ signature_line }}", **keep)
+    _para(doc, "{{ signature_name }}", **keep)
+    _lines(doc, "signature_position", align=WD_ALIGN_PARAGRAPH.LEFT, **keep)
     _tag(doc, "{%p elif signature_lines %}")
-    _para(doc, "")
-    _lines(doc, "signature_lines", align=WD_ALIGN_PARAGRAPH.LEFT)
+    _para(doc, "", **keep)
+    _lines(doc, "signature_lines", align=WD_ALIGN_PARAGRAPH.LEFT, **keep)
     _tag(doc, "{%p endif %}")
 
     # --- executor ---------------------------------------------------------------------
     _tag(doc, "{%p if executor %}")
-    _para(doc, "")
-    _para(doc, "")
+    _para(doc, "", **keep)
+    _para(doc, "", **keep)
     _para(doc, "{{ executor }}", size=10)
     _tag(doc, "{%p endif %}")
+
+    _page_numbers(doc)
 
     # A line break inside a justified paragraph must not stretch the line before it.
     compat = doc.settings.element.find(qn("w:compat"))

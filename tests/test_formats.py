@@ -12,6 +12,8 @@ import pytest
 import yaml
 from docx import Document
 
+from replykit.lang.typography import NB_HYPHEN, NBSP
+
 from .clihelp import run
 from .conftest import GOLDEN, REPO
 
@@ -35,11 +37,18 @@ def draft(
         "-o", str(out), *NO_CHECK, *extra,
     )  # fmt: skip
     assert result.code == 0, result.output
-    assert result.stderr == f"Wrote {out}\n"
+    assert result.stderr.startswith(f"Wrote {out}\n")  # then the playbook's cautions, if any
 
 
-def docx_lines(path: Path) -> list[str]:
-    """Every non-empty line of a .docx in reading order: body paragraphs and table cells."""
+def plain(text: str) -> str:
+    """``text`` without its typography: non-breaking spaces and hyphens as plain ones, and
+    the tab that hangs the attachments under their label as a space."""
+    return text.replace(NBSP, " ").replace(NB_HYPHEN, "-").replace("\t", " ")
+
+
+def docx_lines(path: Path, *, typeset: bool = False) -> list[str]:
+    """Every non-empty line of a .docx in reading order: body paragraphs and table cells,
+    as :func:`plain` text unless ``typeset``."""
     doc = Document(str(path))
     lines: list[str] = []
     body = doc.element.body
@@ -52,7 +61,7 @@ def docx_lines(path: Path) -> list[str]:
             continue
         for text in texts:
             lines += [line for line in text.split("\n") if line.strip()]
-    return lines
+    return lines if typeset else [plain(line) for line in lines]
 
 
 def _paragraph_text(element: object) -> str:
@@ -83,7 +92,7 @@ def letter_lines(case: Path) -> list[str]:
 def test_the_extension_of_o_chooses_the_format(tmp_path: Path, name: str, starts: str) -> None:
     out = tmp_path / name
     draft(CLAIM_RU, out)
-    assert out.read_bytes().startswith(starts.encode("utf-8"))
+    assert plain(out.read_bytes().decode("utf-8", "replace")).startswith(starts)
 
 
 def test_format_overrides_the_extension_and_stdout_takes_any_text_format() -> None:
@@ -123,7 +132,7 @@ def test_json_holds_the_letter_and_its_metadata(tmp_path: Path) -> None:
 def test_html_is_a_complete_printable_page_with_the_requisites_placed(tmp_path: Path) -> None:
     out = tmp_path / "reply.html"
     draft(CLAIM_RU, out)
-    page = out.read_text(encoding="utf-8")
+    page = plain(out.read_text(encoding="utf-8"))
     for piece in [
         "<!doctype html>",
         '<html lang="ru">',
@@ -250,7 +259,7 @@ def test_docx_core_properties_carry_the_subject_not_the_tools(tmp_path: Path) ->
     out = tmp_path / "reply.docx"
     draft(CLAIM_RU, out)
     props = Document(str(out)).core_properties
-    assert props.title.startswith("Ответ на претензию от 10.11.2026 № 45")
+    assert plain(props.title).startswith("Ответ на претензию от 10.11.2026 № 45")
     assert props.language == "ru"
     assert props.author == ""
 
@@ -419,8 +428,81 @@ def test_pdf_through_libreoffice_and_a_picture_of_it(tmp_path: Path) -> None:
     assert pictures[0].read_bytes().startswith(b"\x89PNG")
 
 
+NEEDS_PDF = pytest.mark.skipif(
+    not (HAS_LIBREOFFICE and shutil.which("pdftotext") and shutil.which("pdfinfo")),
+    reason="LibreOffice (soffice) and pdftotext (poppler-utils) are not installed",
+)
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """The text of every page of a PDF, read back by pdftotext (another program)."""
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    count = next(int(line.split()[1]) for line in info.stdout.splitlines() if "Pages:" in line)
+    pages = []
+    for number in range(1, count + 1):
+        done = subprocess.run(
+            ["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        pages.append(done.stdout)
+    return pages
+
+
+@NEEDS_PDF
+@pytest.mark.parametrize(
+    ("case", "signer"),
+    [
+        (CLAIM_RU, "М. А. Соколова"),
+        (GOLDEN / "debt-reply" / "ru-letter-partial.yaml", "П. А. Гусь"),
+    ],
+    ids=["claim", "debt"],
+)
+def test_a_pdf_keeps_the_signature_with_text_numbers_page_two_and_splits_no_pair(
+    tmp_path: Path, case: Path, signer: str
+) -> None:
+    out = tmp_path / "reply.pdf"
+    draft(case, out)
+    pages = pdf_pages(out)
+    assert len(pages) >= 2, "the letter is long enough for a second page"
+    last = pages[-1]
+    assert signer in plain(last)
+    assert "уважением" in last
+    body = [line for line in last.split("\n")[:6] if line.strip()]
+    assert len(body) >= 2 and body[0].strip() == "2", body  # the number, then letter text
+    assert not pages[0].lstrip().startswith("1"), "page 1 carries no number"
+    lines = [line.rstrip() for page in pages for line in page.split("\n")]
+    # A word bound to the next never ends a line; one bound to the previous never starts one.
+    for end in ("№", "п.", "ст.", "ч.", "тел.", "ИНН"):
+        assert not any(line.endswith(f" {end}") for line in lines), end
+    for start in ("руб.", "%", "—", "экз.", "л. в", "Соколова", "Гусь"):
+        assert not any(line.lstrip().startswith(start) for line in lines), start
+
+
 def test_the_readme_picture_answers_still_draft(tmp_path: Path) -> None:
     """docs/letter-ru.png is a picture of this letter (README, "Formal letters and files")."""
     out = tmp_path / "letter.docx"
     draft(REPO / "docs" / "letter-ru.yaml", out, playbook="claim-reply")
     assert "М. А. Соколова" in docx_lines(out)
+
+
+# --- typography -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["reply.md", "reply.html", "reply.docx"])
+def test_page_formats_bind_the_spaces_a_line_must_not_break(tmp_path: Path, name: str) -> None:
+    out = tmp_path / name
+    draft(CLAIM_RU, out)
+    text = "\n".join(docx_lines(out, typeset=True)) if name.endswith(".docx") else out.read_text()
+    for pair in (f"№{NBSP}17", f"64{NBSP}000,00{NBSP}руб.", f"М.{NBSP}А.{NBSP}Соколова"):
+        assert pair in text, pair
+
+
+def test_txt_is_typeset_only_when_asked(tmp_path: Path) -> None:
+    plain_out, typeset_out = tmp_path / "plain.txt", tmp_path / "typeset.txt"
+    draft(CLAIM_RU, plain_out)
+    draft(CLAIM_RU, typeset_out, "--typography")
+    assert NBSP not in plain_out.read_text(encoding="utf-8")
+    assert f"№{NBSP}17" in typeset_out.read_text(encoding="utf-8")
+    assert plain(typeset_out.read_text(encoding="utf-8")) == plain_out.read_text(encoding="utf-8")

@@ -250,6 +250,15 @@ def draft_command(
     ] = False,
     max_chars: MaxCharsOpt = None,
     day: DateOpt = None,
+    typography: Annotated[
+        bool | None,
+        typer.Option(
+            "--typography/--no-typography",
+            help="Non-breaking spaces (№ 17, 64 000 руб.) in txt and JSON too; "
+            "md, html, docx and pdf always have them.",
+            show_default=False,
+        ),
+    ] = None,
     playbooks: PlaybooksOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -280,6 +289,7 @@ def draft_command(
         mkdir=mkdir,
         max_chars=max_chars,
         today=parse_day(day),
+        typography=typography,
     )
     try:
         run_draft(request)

@@ -23,7 +23,7 @@ from replykit.check import FAIL_ON, LetterCheckError, check_letter, format_findi
 from replykit.composer import Composer, choose_locale
 from replykit.errors import AnswerError, OutputError, UsageError
 from replykit.fitting import check_max_chars
-from replykit.formats import format_for, render_bytes
+from replykit.formats import format_for, render_bytes, typeset_letter, typography_for
 from replykit.formats.pdf import require_converter
 from replykit.letter import Letter
 from replykit.message import Message, read_message
@@ -61,6 +61,7 @@ class DraftRequest:
     message: str | None = None  # --from: the received message to prefill from and reply to
     max_chars: int | None = None  # fit the letter in this many characters
     today: date | None = None  # the day the reply is written; None: the clock
+    typography: bool | None = None  # non-breaking spaces in txt and JSON; None: the default
 
 
 @dataclass(frozen=True)
@@ -169,8 +170,10 @@ def run_draft(request: DraftRequest) -> Letter | None:
         raise
     options = _format_options(request, fmt, mail)
     report = check_letter(letter, composer.playbook) if request.check else None
+    # The page formats are typeset by their writers; txt and JSON when the switch says so.
+    shown = typeset_letter(letter) if typography_for("txt", request.typography) else letter
     deliver(
-        letter,
+        shown,
         request.output,
         fmt,
         request.force,

@@ -6,16 +6,22 @@ terminal never pays for docx.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from replykit.errors import UsageError
+from replykit.lang.typography import typeset
 
 if TYPE_CHECKING:
     from replykit.letter import Letter
 
 FORMATS = ("txt", "md", "html", "json", "docx", "pdf", "eml")
+#: Formats that are typeset always: a page, where a line may end anywhere.
+TYPESET_FORMATS = frozenset({"md", "html", "docx", "pdf"})
+#: Whether txt and JSON are typeset when nobody says (``draft --typography/--no-typography``).
+TXT_TYPOGRAPHY_DEFAULT = False
 _EXTENSIONS = {
     ".txt": "txt",
     ".text": "txt",
@@ -51,9 +57,35 @@ def format_for(path: str | None, explicit: str | None) -> str:
     return "txt"
 
 
-def render_bytes(letter: Letter, fmt: str, **options: Any) -> bytes:
-    """The letter encoded in ``fmt``."""
+def typography_for(fmt: str, typography: bool | None = None) -> bool:
+    """Whether a letter written as ``fmt`` is typeset; ``typography`` (None: the default)
+    decides for txt and JSON only, the page formats are always typeset."""
+    if fmt in TYPESET_FORMATS:
+        return True
+    return TXT_TYPOGRAPHY_DEFAULT if typography is None else typography
+
+
+def typeset_letter(letter: Letter) -> Letter:
+    """``letter`` with its text, subject and parts typeset for its language.
+
+    Typesetting a typeset letter changes nothing, so a writer may do it whatever it is given.
+    """
+    lang = letter.lang
+    return dataclasses.replace(
+        letter,
+        text=typeset(letter.text, lang),
+        subject=typeset(letter.subject, lang),
+        parts={step: typeset(text, lang) for step, text in letter.parts.items()},
+    )
+
+
+def render_bytes(
+    letter: Letter, fmt: str, *, typography: bool | None = None, **options: Any
+) -> bytes:
+    """The letter encoded in ``fmt``, typeset when :func:`typography_for` says so."""
     writer = _writer(fmt)
+    if typography_for(fmt, typography):
+        letter = typeset_letter(letter)
     return writer(letter, **options)
 
 

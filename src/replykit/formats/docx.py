@@ -42,6 +42,17 @@ def _clean_lines(lines: tuple[str, ...] | list[str]) -> list[str]:
     return [_clean(line) for line in lines]
 
 
+_LABELLED = re.compile(r"^([^\s:][^:]{0,40}:)\s+(\S.*)$")
+
+
+def _attachments(lines: tuple[str, ...]) -> tuple[str, str, list[str]]:
+    """«Приложение: 1. …», «2. …» as the label, the first item and the rest; no label, no split."""
+    found = _LABELLED.match(lines[0]) if lines else None
+    if found is None:
+        return "", "", []
+    return found.group(1), found.group(2), list(lines[1:])
+
+
 def docx_context(letter: Letter) -> dict[str, Any]:
     """The variables a docx template gets (README, "Formal letters and files", lists them).
 
@@ -55,6 +66,8 @@ def docx_context(letter: Letter) -> dict[str, Any]:
         [sig.closing, *sig.position, sig.name] if sig is not None else list(blocks.closing)
     )
     body_lines = [line for paragraph in blocks.body for line in paragraph]
+    paragraphs = ["\n".join(lines) for lines in blocks.body]
+    label, first, rest = _attachments(blocks.attachments)
     context: dict[str, Any] = {
         "lang": letter.lang,
         "channel": letter.channel,
@@ -73,10 +86,17 @@ def docx_context(letter: Letter) -> dict[str, Any]:
         "heading": _clean(blocks.heading),
         "greeting": _clean(blocks.greeting),
         "body": _clean("\n\n".join("\n".join(lines) for lines in blocks.body)),
-        "body_paragraphs": _clean_lines(["\n".join(lines) for lines in blocks.body]),
+        "body_paragraphs": _clean_lines(paragraphs),
+        "body_paragraphs_but_last": _clean_lines(paragraphs[:-1]),
+        "body_last_paragraph": _clean(paragraphs[-1] if paragraphs else ""),
         "body_lines": _clean_lines(body_lines),
+        "body_lines_but_last": _clean_lines(body_lines[:-1]),
+        "body_last_line": _clean(body_lines[-1] if body_lines else ""),
         "attachments": _clean("\n".join(blocks.attachments)),
         "attachments_lines": _clean_lines(blocks.attachments),
+        "attachments_label": _clean(label),
+        "attachments_first": _clean(first),
+        "attachments_rest": _clean_lines(rest),
         "signature": _clean("\n".join(signature_lines)),
         "signature_lines": _clean_lines(signature_lines),
         "closing": _clean(sig.closing if sig else ""),

@@ -304,8 +304,7 @@ def test_required_fields_no_column_gives_are_reported_once(tmp_path: Path) -> No
     assert result.code == 3, result.output
     assert result.stderr.splitlines()[0] == (
         "Error: tests/fixtures/batch/good.csv: no column gives the required fields "
-        "company_name, actions, actions_deadline, follow_up_date, contact, signer_name, "
-        "signer_position"
+        "company_name, actions, contact, signer_name, signer_position"
     )
     assert not (tmp_path / "o").exists()
 

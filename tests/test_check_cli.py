@@ -26,9 +26,9 @@ REPLY_RU = "Уважаемая Анна Сергеевна!\n\nСпасибо, �
 def test_draft_exits_1_when_its_check_finds_an_error_and_still_prints_the_letter() -> None:
     result = runner.invoke(app, [*DRAFT, *BAD])
     assert result.exit_code == 1, result.output
-    assert "К сожалению, заказ опоздал." in result.stdout
+    assert "к сожалению, заказ опоздал." in result.stdout
     assert result.stderr.startswith(
-        "letter:11: error: [avoid-phrase] лучше не писать «К сожалению» (так советуют источники)\n"
+        "letter:11: error: [avoid-phrase] лучше не писать «к сожалению» (так советуют источники)\n"
         "    suggestion: Скажите, что вы делаете, без «к сожалению».\n"
         "letter: 1 error\n"
         "Error: the letter was printed, but its check found 1 error (listed above)"

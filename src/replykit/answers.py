@@ -20,6 +20,7 @@ from typing import Any, TextIO
 
 import yaml
 
+from replykit.answer_checks import run_checks
 from replykit.errors import AnswerError, MissingAnswersError, Problem, UsageError, summarise
 from replykit.fields import FieldValueError, format_value, is_blank, parse_value
 from replykit.playbook import Field, Playbook
@@ -239,6 +240,8 @@ def resolve_answers(
         else:
             values[fld.name] = None
 
+    if not problems and not missing:
+        problems = run_checks(playbook.id, values)
     if problems or missing:
         everything = problems + missing
         if problems:

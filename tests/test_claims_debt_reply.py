@@ -81,3 +81,80 @@ def test_draft_exits_3_with_the_figures(
 def test_a_schedule_that_adds_up_renders() -> None:
     text = compose("debt-reply", answers(), lang="ru", channel="email").text
     assert "вся признанная сумма" in text
+
+
+# (test id, lang, answers, sentence, present)
+SPEAKS: list[tuple[str, str, dict[str, Any], str, bool]] = [
+    ("company says мы", "ru", {}, "признаём задолженность", True),
+    ("person says я", "ru", {"debtor": "person"}, "признаю задолженность", True),
+    ("person is not мы", "ru", {"debtor": "person"}, "признаём", False),
+    ("person agrees by gender", "ru", {"debtor": "person"}, "готова представить", True),
+    ("sole trader says я", "ru", {"debtor": "sole_trader"}, "погашу", True),
+    (
+        "sole trader signs once",
+        "ru",
+        {"debtor": "sole_trader"},
+        "Индивидуальный предприниматель\nМ. А. Соколова\n",
+        True,
+    ),
+    (
+        "company position not for a person",
+        "ru",
+        {"debtor": "person"},
+        "Генеральный директор",
+        False,
+    ),
+    (
+        "person name once",
+        "ru",
+        {"debtor": "person", "sender_org": "Соколова Мария Александровна"},
+        "С уважением,\nМ. А. Соколова\n",
+        True,
+    ),
+    (
+        "person asks for a breakdown",
+        "ru",
+        {"debtor": "person", "reconciliation_date": "20.11.2026"},
+        "подробный расчёт",
+        True,
+    ),
+    (
+        "company offers a reconciliation",
+        "ru",
+        {"reconciliation_date": "20.11.2026"},
+        "акт сверки",
+        True,
+    ),
+    (
+        "ru one enclosure agrees",
+        "ru",
+        {"claimant_evidence": "выписка по счёту"},
+        "приложена выписка по счёту",
+        True,
+    ),
+    ("en person says I", "en", {"debtor": "person"}, "I acknowledge a debt", True),
+    ("en company says we", "en", {}, "we acknowledge a debt", True),
+    ("en figures only", "en", {}, "hundred", False),
+    ("en words when asked", "en", {"amounts_in_words": True}, "six hundred", True),
+    ("en pounds", "en", {"currency": "GBP"}, "£600.00", True),
+]
+
+EN = {
+    "sender_org": "Lamp Ltd",
+    "recipient_name": "Anna Smith",
+    "debt_basis": "invoice No. 5",
+    "dispute_reasons": ["Invoice 7 was paid on 1 October 2026."],
+    "signer_name": "Emma Clarke",
+    "signer_position": "Director",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "changes", "sentence", "present"), [s[1:] for s in SPEAKS], ids=[s[0] for s in SPEAKS]
+)
+def test_the_letter_speaks_as_its_debtor(
+    lang: str, changes: dict[str, Any], sentence: str, present: bool
+) -> None:
+    given = answers(**(EN if lang == "en" else {}), **changes)
+    text = compose("debt-reply", given, lang=lang, channel="email").text
+    assert (sentence in text) is present, text

@@ -202,3 +202,26 @@ def test_the_subject_line_is_at_most_78_characters(lang: str, channel: str) -> N
 def test_the_subject_uses_the_short_description(lang: str, short: str) -> None:
     first = letter(lang, topic_short=short).splitlines()[0]
     assert first.endswith(short + (")" if lang == "ru" else "")), first
+
+
+ENCLOSED = {
+    "attachments": [{"title": "copy of the receipt", "sheets": 2}, {"title": "copy of the order"}],
+    "executor": "A. Ivanova",
+}
+
+
+def test_an_english_letter_follows_english_conventions() -> None:
+    text = letter("en", "letter", incoming_number="AT-45", **ENCLOSED)
+    signature_at = text.index("Yours sincerely,")
+    assert "Enc. (2) Copy of the receipt; copy of the order" in text[signature_at:]
+    assert "Our ref: 1\nYour ref: AT-45\n" in text
+    for russian_habit in ("Prepared by", "A. Ivanova", "copy)", "pages", "Enclosure"):
+        assert russian_habit not in text
+
+
+def test_a_russian_letter_keeps_its_requisites() -> None:
+    text = letter("ru", "letter", **ENCLOSED)
+    assert text.index("Приложение: 1. Copy of the receipt на 2 л. в 1 экз.") < text.index(
+        "С уважением,"
+    )
+    assert "Исп. A. Ivanova" in text

@@ -88,8 +88,8 @@ SPEAKS: list[tuple[str, str, dict[str, Any], str, bool]] = [
     ("company says мы", "ru", {}, "признаём задолженность", True),
     ("person says я", "ru", {"debtor": "person"}, "признаю задолженность", True),
     ("person is not мы", "ru", {"debtor": "person"}, "признаём", False),
-    ("person agrees by gender", "ru", {"debtor": "person"}, "готова представить", True),
-    ("sole trader says я", "ru", {"debtor": "sole_trader"}, "погашу", True),
+    ("person disputes as я", "ru", {"debtor": "person"}, "оспариваю", True),
+    ("sole trader says я", "ru", {"debtor": "sole_trader"}, "признаю", True),
     (
         "sole trader signs once",
         "ru",

@@ -22,7 +22,7 @@ LAYERS: list[set[str]] = [
     {"sandbox", "conditions"},
     {"playbook"},
     {"templates", "letter", "render", "answers", "assignments", "answers_file", "composer",
-     "fitting", "profile"},
+     "fitting", "profile", "answer_checks"},
     {"formats", "check", "validate", "catalog", "schema", "saved_answers",
      "batch.input", "batch.columns", "batch.naming", "batch.manifest",
      "message", "prefill", "triage"},

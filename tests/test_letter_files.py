@@ -220,7 +220,7 @@ def test_initials_name_signs_with_initials_first(name: str, lang: str, signed: s
         (
             GOLDEN / "complaint" / "en-letter-staff.yaml",
             "en",
-            ["Hillside Care Homes", "Our ref.: HCH/2026/188", "20 November 2026",
+            ["Hillside Care Homes", "Our ref: HCH/2026/188", "20 November 2026",
              "Margaret Hughes", "Your complaint HC-2026-31 about your mother's stay at "
              "Hillside House", "Yours sincerely,", "Robert Evans", "Director of Care"],
         ),

@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from replykit.answer_checks import run_checks
 from replykit.conditions import compile_conditions, condition_context, holds
 from replykit.errors import (
     AnswerError,
@@ -160,6 +161,8 @@ def resolve_answers(
         else:
             values[fld.name] = None
 
+    if not problems and not missing:
+        problems = run_checks(playbook.id, values)
     if problems or missing:
         everything = problems + missing
         if problems:

@@ -117,9 +117,9 @@ STEP_PATTERNS: dict[str, dict[str, str]] = {
         "en": r"your (claim|letter|complaint|demand)|claim (of|dated)|the claim",
     },
     "position": {
-        "ru": r"позици|по каждому|требование:|признаём|признаем|не признаём|не признаем|считаем"
+        "ru": r"позици|по каждому|требование:|признаём|признаем|признаю|считаем"
         r"|основани|обоснован|оспарива",
-        "en": r"our position|demand:|we (accept|do not accept|dispute|acknowledge|consider)"
+        "en": r"our position|demand:|\b(we|I) (accept|do not accept|dispute|acknowledge|consider)"
         r"|basis:|(well|un)founded|is (not )?(due|owed)",
     },
     "decision": {

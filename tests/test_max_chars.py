@@ -97,16 +97,15 @@ def test_with_brief_wordings_a_complaint_fits_280_and_keeps_its_essentials(
         max_chars=280,
         playbooks_dir=_brief_folder(tmp_path, lang, channel),
     )
-    assert full.length > 280  # the test is about fitting, not about a letter short already
     assert letter.length <= 280, letter.text
-    assert letter.brief and letter.max_chars == 280
+    assert letter.max_chars == 280
+    assert letter.brief == (full.length > 280)  # brief wording only when the full one is too long
     _assert_essentials(lang, letter.text, given)
     assert "actions" in letter.steps and letter.parts["actions"].strip()  # a concrete step
     assert "apology" in letter.steps
     assert set(letter.dropped) <= {"receipt", "summary", "explanation", "evidence", "prevention"}
 
 
-@pytest.mark.xfail(reason="the built-in complaint wordings have no brief forms yet", strict=False)
 @pytest.mark.parametrize("channel", ["chat", "public"])
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_the_builtin_complaint_fits_280(lang: str, channel: str) -> None:
@@ -125,7 +124,12 @@ def test_a_letter_that_fits_is_left_as_it_is() -> None:
 
 
 def test_steps_are_dropped_in_the_playbooks_order_until_the_letter_fits() -> None:
-    given = {**answers("en"), "evidence": "the log of the reset", "prevention": "a new check"}
+    given = {
+        **answers("en"),
+        "evidence": "the log of the reset",
+        "prevention": "a new check",
+        "explanation": "a sorting error sent the parcel to the wrong depot",
+    }
     composer = Composer.open("complaint")
     resolved = composer.resolve(given, "en", channel="chat")
     brief = composer.renderer.render(resolved.values, "en", "chat", brief=True)
@@ -166,12 +170,17 @@ def test_draft_max_chars_cli_exit_3_and_json_fields() -> None:
 
 def test_batch_row_that_cannot_fit_fails_with_the_message(tmp_path: Path) -> None:
     given = answers("en")
-    rows = [given, {**given, "actions": ["We have reset your settings."], "compensation": "none"}]
+    # Row 1's one concrete step is too long for any wording; row 2's letter sets the limit.
+    long_step = "We have reset your settings" + ", checked every device on your account" * 12 + "."
+    rows = [
+        {**given, "actions": [long_step]},
+        {**given, "actions": ["We have reset your settings."], "compensation": "none"},
+    ]
     source = tmp_path / "rows.jsonl"
     source.write_text("".join(json.dumps(r, default=str) + "\n" for r in rows), encoding="utf-8")
     limit = str(compose("complaint", rows[1], lang="en", channel="chat").length)
     with pytest.raises(AnswerError):  # row 2 fits as it is, row 1 does not fit at all
-        compose("complaint", given, lang="en", channel="chat", max_chars=int(limit))
+        compose("complaint", rows[0], lang="en", channel="chat", max_chars=int(limit))
     result = run(
         "batch", "complaint", str(source), "-l", "en", "-c", "chat", "--jsonl", "--max-chars", limit
     )

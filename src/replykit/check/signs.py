@@ -254,6 +254,14 @@ FIELD_SIGNS: dict[str, tuple[dict[str, tuple[tuple[str, object], ...]], object]]
         },
         "us",
     ),
+    # A public reply that says the clinic has already written to the author in private.
+    "patient-review:contacted_privately": (
+        {
+            "ru": ((r"(написали|ответили|отправили) (вам|Вам) лично|в личн\w+ сообщени", True),),
+            "en": ((r"(written|replied|sent|messaged) (to )?you (privately|directly)", True),),
+        },
+        None,  # silence says nothing: the reply may simply not mention it
+    ),
     "patient-review:variant": (
         {
             "ru": ((PROBLEM["ru"], "negative"),),

@@ -192,6 +192,8 @@ class ReplyView:
                 return True
             if condition_names(fld.when) <= {"lang", "channel"}:
                 continue  # a letter's own date line, not a deadline
-            if any(self.condition_holds(fld.when, ch) is True for ch in channels):
+            # Without a channel, a date is asked for only if every channel would ask for it.
+            decide = any if self.channel else all
+            if decide(self.condition_holds(fld.when, ch) is True for ch in channels):
                 return True
         return False

@@ -178,8 +178,6 @@ def test_required_fields_without_any_source_fail_before_reading_rows() -> None:
     assert [p.field for p in caught.value.problems] == [
         "company_name",
         "actions",
-        "actions_deadline",
-        "follow_up_date",
         "contact",
         "signer_name",
         "signer_position",

@@ -38,7 +38,9 @@ def test_draft_english_letter_from_set_flags_only() -> None:
         "--set",
         "actions+=We have sent your order again by courier.",
         "--set",
-        "actions+=We have checked the other orders from that warehouse.",
+        "actions+=We will check the other orders from that warehouse.",
+        "--set",
+        "actions_state=mixed",
         "--set",
         "actions_deadline=25.11.2026",
         "--set",
@@ -53,8 +55,11 @@ def test_draft_english_letter_from_set_flags_only() -> None:
     assert result.code == 0, result.output
     assert "Dear Anna Smith," in result.stdout
     assert "1. We have sent your order again by courier." in result.stdout
-    assert "2. We have checked the other orders from that warehouse." in result.stdout
-    assert "25 November 2026" in result.stdout
+    assert "2. We will check the other orders from that warehouse." in result.stdout
+    # The reply day is pinned to Friday 20 November 2026: the deadline five days on reads
+    # as a weekday, the follow-up a week later as a date without the current year.
+    assert " by Wednesday.\n" in result.stdout
+    assert "on 27 November" in result.stdout
 
 
 def test_set_overrides_the_answers_file() -> None:
@@ -93,7 +98,7 @@ def test_missing_answers_without_a_terminal_exit_3_naming_every_field() -> None:
     result = run("draft", "complaint", "--lang", "ru", "--set", "customer_name=Анна Петрова")
     assert result.code == 3, result.output
     assert result.stdout == ""
-    assert result.stderr.startswith("Error: 9 required answers missing:\n")
+    assert result.stderr.startswith("Error: 7 required answers missing:\n")
     assert (
         "  company_name: Название вашей компании — missing; pass --set company_name=…\n"
         in result.stderr
@@ -120,10 +125,13 @@ def test_missing_answers_in_json_mode_is_a_json_error_on_stdout() -> None:
     ("flag", "message"),
     [
         (
-            "actions_deadline=31.02.2026",
-            "actions_deadline: '31.02.2026' is not a date (write 2026-11-22 or 22.11.2026)",
+            "follow_up_date=31.02.2026",
+            "follow_up_date: '31.02.2026' is not a date (write 2026-11-22 or 22.11.2026)",
         ),
-        ("fault=aliens", "fault: 'aliens' is not one of: us, staff, third_party, nobody"),
+        (
+            "fault=aliens",
+            "fault: 'aliens' is not one of: us, staff, third_party, nobody, unknown\n",
+        ),
         ("customer_nmae=Анна", "unknown field 'customer_nmae' (did you mean 'customer_name'?)"),
         ("compensation=refund", "refund_amount: Сумма возврата — missing"),
     ],
@@ -238,7 +246,9 @@ def test_json_output_carries_the_letter_and_its_metadata() -> None:
         "answers",
     }
     assert letter["answers"]["refund_amount"] == "2490.00"
-    assert letter["answers"]["actions_deadline"] == "2026-11-25"
+    assert letter["answers"]["actions_state"] == "done"
+    assert "actions_deadline" not in letter["answers"]
+    assert letter["answers"]["follow_up_date"] == "2026-11-27"
     assert letter["steps"][0] == "greeting"
     assert letter["parts"]["greeting"] == "Уважаемая Анна Сергеевна!"
 

@@ -174,7 +174,7 @@ def test_an_email_as_html_has_its_subject_as_the_heading(tmp_path: Path) -> None
     draft(case, out, channel="email")
     page = out.read_text(encoding="utf-8")
     assert (
-        '<h1 class="subject">Ответ на ваше обращение (посещение кофейни на Садовой, 12)</h1>'
+        '<h1 class="subject">Ответ на Ваше обращение (посещение кофейни на Садовой, 12)</h1>'
         in page
     )
     assert 'class="requisites"' not in page

@@ -85,18 +85,24 @@ def answers_without(tmp_path: Path, *names: str) -> Path:
 def test_walk_asks_only_what_is_missing_reasks_bad_input_and_changes_one_answer(
     tmp_path: Path,
 ) -> None:
-    answers = answers_without(tmp_path, "fault", "actions_deadline")
+    answers = answers_without(tmp_path, "fault")
     term = Terminal(["draft", "complaint", "--answers", str(answers), "-o", "out.txt"], tmp_path)
     term.expect("2. staff — наш сотрудник")
     term.expect("Кто виноват в случившемся [us]: ")
     term.type("2")  # a choice by number
     term.expect("Какие меры приняты к сотруднику: ")  # applies only when fault is staff
     term.type("с сотрудником проведена беседа")
-    term.expect("До какой даты всё будет сделано: ")
+    term.expect("Эти шаги уже сделаны? [done]: ")
+    term.type("3")  # mixed: part of it is still ahead, so a deadline applies
+    term.expect("До какой даты будет сделано то, что ещё предстоит: ")
     term.type("31.02.2026")
     term.expect("«31.02.2026» — не дата (напишите 22.11.2026 или 2026-11-22)")
     term.type("25.11.2026")
-    term.expect("Приносим извинения за действия нашего сотрудника")  # the preview
+    term.expect("Кто отвечает за исполнение (можно пропустить): ")
+    term.type("руководитель службы доставки Олег Иванов")
+    term.expect("Это ваш личный контакт, а не общая линия? [нет]: ")
+    term.type("")
+    term.expect("Приносим извинения за то, как наш сотрудник")  # the preview
     term.expect("[a] принять  [c] изменить ответ  [q] отменить: ")
     term.type("c")
     term.expect("Какой ответ изменить (номер или имя поля): ")
@@ -107,16 +113,21 @@ def test_walk_asks_only_what_is_missing_reasks_bad_input_and_changes_one_answer(
     term.type("a")
     assert term.wait() == 0, term.screen
     letter = (tmp_path / "out.txt").read_text(encoding="utf-8")
-    assert "Всё это мы доведём до конца не позднее 25 ноября 2026 г." in letter
+    # The reply day is Friday 20 November 2026: the 25th reads as the coming Wednesday.
+    assert " к среде. За это отвечает руководитель службы доставки Олег Иванов.\n" in letter
     assert "сотрудник" not in letter
     assert "Уважаемая Анна Сергеевна!" in letter
 
 
 def test_cancel_at_the_preview_writes_nothing(tmp_path: Path) -> None:
-    answers = answers_without(tmp_path, "actions_deadline")
+    answers = answers_without(tmp_path, "follow_up_date")
     term = Terminal(["draft", "complaint", "--answers", str(answers), "-o", "out.txt"], tmp_path)
-    term.expect("До какой даты всё будет сделано: ")
-    term.type("2026-11-25")
+    term.expect("Эти шаги уже сделаны? [done]: ")
+    term.type("")  # done: no deadline is asked
+    term.expect("Когда вы свяжетесь с клиентом (можно пропустить): ")
+    term.type("2026-11-27")
+    term.expect("Это ваш личный контакт, а не общая линия? [нет]: ")
+    term.type("")
     term.expect("[a] принять  [c] изменить ответ  [q] отменить: ")
     term.type("q")
     term.expect("Отменено, ничего не записано.")

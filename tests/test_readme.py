@@ -68,6 +68,8 @@ def test_agent_session_in_readme_runs_verbatim(tmp_path) -> None:  # type: ignor
     )
     assert json.loads((tmp_path / "findings.json").read_text())
     error = json.loads((tmp_path / "error.json").read_text())["error"]
-    assert error["exit_code"] == 3 and len(error["problems"]) == 9
+    assert error["exit_code"] == 3 and [p["field"] for p in error["problems"]] == [
+        "company_name", "topic", "problem", "actions", "contact", "signer_name", "signer_position",
+    ]  # fmt: skip
     schema = json.loads((tmp_path / "complaint.schema.json").read_text())
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"

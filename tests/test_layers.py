@@ -27,7 +27,7 @@ LAYERS: list[set[str]] = [
      "batch.input", "batch.columns", "batch.naming", "batch.manifest",
      "message", "prefill", "triage"},
     {"draft", "prompting", "batch"},
-    {"cli", "__main__"},
+    {"cli", "cli_options", "cli_output", "cli_profile", "__main__"},
 ]  # fmt: skip
 
 

@@ -10,7 +10,7 @@ Names are imported on first use, so ``replykit --help`` does not pay for Jinja a
 
 Modules import only from their own layer or a lower one (``tests/test_layers.py``):
 
-7. ``cli``
+7. ``cli`` (with ``cli_options``, ``cli_output``, ``cli_profile``)
 6. ``draft``, ``prompting``, ``batch``
 5. ``formats``, ``check``, ``validate``, ``catalog``, ``schema``, ``saved_answers``, the batch
    readers, naming and manifest

@@ -25,9 +25,9 @@ LAYERS: list[set[str]] = [
      "fitting", "profile", "answer_checks"},
     {"formats", "check", "validate", "catalog", "schema", "saved_answers",
      "batch.input", "batch.columns", "batch.naming", "batch.manifest",
-     "message", "prefill", "triage"},
+     "message", "message_mime", "message_facts", "prefill", "triage"},
     {"draft", "prompting", "batch"},
-    {"cli", "__main__"},
+    {"cli", "cli_options", "cli_output", "cli_profile", "__main__"},
 ]  # fmt: skip
 
 

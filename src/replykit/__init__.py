@@ -10,10 +10,11 @@ Names are imported on first use, so ``replykit --help`` does not pay for Jinja a
 
 Modules import only from their own layer or a lower one (``tests/test_layers.py``):
 
-7. ``cli``
+7. ``cli`` (with ``cli_options``, ``cli_output``, ``cli_profile``)
 6. ``draft``, ``prompting``, ``batch``
 5. ``formats``, ``check``, ``validate``, ``catalog``, ``schema``, ``saved_answers``, the batch
-   readers, naming and manifest
+   readers, naming and manifest, ``message`` (with ``message_mime``, ``message_facts``),
+   ``prefill``, ``triage``
 4. ``templates``, ``letter``, ``render``, ``answers``, ``assignments``, ``answers_file``,
    ``composer``, ``profile``
 3. ``playbook`` (``model``, ``values``, ``parse``, ``checks``, ``search``)

@@ -1,157 +1,43 @@
 """The ``replykit`` command line: options in, one library call, output out.
 
-Exit codes are listed once, in ``EPILOG`` (the values live in :mod:`replykit.errors`).
+Exit codes are listed once, in ``cli_options.EPILOG`` (the values live in
+:mod:`replykit.errors`). Shared options are in :mod:`replykit.cli_options`, the error boundary
+and JSON output in :mod:`replykit.cli_output`, ``replykit profile`` in :mod:`replykit.cli_profile`.
 With ``--json`` every command prints one JSON document on stdout, errors too (docs/json.md).
 """
 
 from __future__ import annotations
 
-import functools
-import json
-import os
-import re
 import sys
-from collections.abc import Callable
-from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 import typer
 
-from replykit.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, ReplykitError, UsageError
-
-EPILOG = (
-    "Exit codes: 0 done; 1 check found an error (check, or draft's own check); 2 usage; "
-    "3 invalid or missing answers; 4 invalid playbook or template; 5 output refused "
-    "(exists, unwritable); 6 batch finished with failed rows; 70 internal error; "
-    "130 interrupted."
+from replykit.cli_options import (
+    EPILOG,
+    TYPER_SETTINGS,
+    ChannelOpt,
+    DateOpt,
+    JsonOpt,
+    LangOpt,
+    LetterLangOpt,
+    MaxCharsOpt,
+    PlaybooksOpt,
+    ProfileOpt,
+    SetOpt,
+    parse_day,
 )
+from replykit.cli_output import handles_errors, print_json
+from replykit.cli_profile import profile_app
+from replykit.errors import UsageError
 
-# Both apps: no completion, no rich tracebacks or markup (handles_errors reports errors), -h.
-_TYPER_SETTINGS: dict[str, Any] = {
-    "no_args_is_help": True,
-    "add_completion": False,
-    "pretty_exceptions_enable": False,
-    "rich_markup_mode": None,
-    "context_settings": {"help_option_names": ["-h", "--help"]},
-}
 app = typer.Typer(
     name="replykit",
     help="Compose replies to complaints, claims, reviews and objections from playbooks.",
     epilog=EPILOG,
-    **_TYPER_SETTINGS,
+    **TYPER_SETTINGS,
 )
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-# Options shared by several commands, declared once.
-PlaybooksOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--playbooks", help="A folder of your own playbooks and templates, searched first."
-    ),
-]
-LangOpt = Annotated[
-    str, typer.Option("--lang", "-l", help="Language or locale: ru, en (en-GB), en-GB or en-US.")
-]
-# draft and batch: no default here, so a profile's `locale:` can give one (else ru).
-LetterLangOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--lang",
-        "-l",
-        help="Language or locale: ru, en (en-GB), en-GB or en-US "
-        "(default: the --from message's, else the profile's locale, else ru).",
-    ),
-]
-MaxCharsOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--max-chars",
-        help="Fit the letter in N characters: shortest wording, then optional steps dropped.",
-        metavar="N",
-    ),
-]
-DateOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--date",
-        help="The day the reply is written, YYYY-MM-DD (default: today; a letter_date wins).",
-        metavar="YYYY-MM-DD",
-    ),
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON on stdout (errors too).")]
-SetOpt = Annotated[
-    list[str] | None,
-    typer.Option("--set", "-s", help="An answer: KEY=VALUE (repeatable; KEY+=VALUE appends)."),
-]
-ChannelOpt = Annotated[
-    str | None, typer.Option("--channel", "-c", help="letter, email, public or chat.")
-]
-ProfileOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--profile", help="The sender profile to use (default: profile.yaml in the config folder)."
-    ),
-]
-
-
-def parse_day(value: str | None) -> date | None:
-    """``--date YYYY-MM-DD`` as a date; UsageError (exit 2) for anything else."""
-    if value is None:
-        return None
-    text = value.strip()
-    if _ISO_DAY.fullmatch(text):
-        try:
-            return date.fromisoformat(text)
-        except ValueError:  # 2026-02-30
-            pass
-    raise UsageError(
-        f"--date {value}: not a date in the form YYYY-MM-DD",
-        hint="For example --date 2026-11-20.",
-    )
-
-
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def report_error(err: ReplykitError, as_json: bool) -> None:
-    """The one place that turns an error into output: JSON on stdout, or Error/Hint on stderr."""
-    if as_json:
-        _print_json(err.as_dict())
-        return
-    sys.stderr.write(f"Error: {err.message}\n")
-    if err.hint:
-        sys.stderr.write(f"Hint: {err.hint}\n")
-
-
-def handles_errors(func: F) -> F:
-    """Run a command, turning replykit errors, Ctrl-C and crashes into messages and exit codes."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        as_json = bool(kwargs.get("as_json"))
-        try:
-            return func(*args, **kwargs)
-        except ReplykitError as err:
-            report_error(err, as_json)
-            raise typer.Exit(err.exit_code) from None
-        except KeyboardInterrupt:
-            sys.stderr.write("\nInterrupted; nothing was written.\n")
-            raise typer.Exit(EXIT_INTERRUPTED) from None
-        except EOFError:  # Ctrl-D at a prompt: the person walked away, like Ctrl-C
-            sys.stderr.write("\nInterrupted (end of input); nothing was written.\n")
-            raise typer.Exit(EXIT_INTERRUPTED) from None
-        except typer.Exit:
-            raise
-        except Exception as err:  # the last line of defence: no traceback, no local variables
-            if os.environ.get("REPLYKIT_DEBUG"):
-                raise
-            report_error(ReplykitError.internal(err), as_json)
-            raise typer.Exit(EXIT_INTERNAL) from None
-
-    return wrapper  # type: ignore[return-value]
-
 
 # Each command imports the library when it runs: importing replykit.draft up here would make
 # every `replykit --help` about 2.7 times slower (368 ms -> 998 ms, best of 5, loaded machine).
@@ -165,7 +51,7 @@ def list_command(playbooks: PlaybooksOpt = None, as_json: JsonOpt = False) -> No
 
     entries = list_playbooks(playbooks)
     if as_json:
-        _print_json({"playbooks": entries})
+        print_json({"playbooks": entries})
         return
     for entry in entries:
         if "error" in entry:
@@ -191,7 +77,7 @@ def show_command(
 
     description = describe_playbook(playbook, choose_locale(lang).language, playbooks)
     if as_json:
-        _print_json(description)
+        print_json(description)
     else:
         sys.stdout.write(playbook_as_text(description))
 
@@ -435,7 +321,7 @@ def triage_command(
     message = read_message(file)
     result = triage_message(message)
     if as_json:
-        _print_json({"file": message.source, **result.as_dict(), "message": message.as_dict()})
+        print_json({"file": message.source, **result.as_dict(), "message": message.as_dict()})
     else:
         sys.stdout.write(result.as_text())
 
@@ -454,7 +340,7 @@ def schema_command(
     from replykit.schema import answers_schema
 
     language = choose_locale(lang).language
-    _print_json(answers_schema(SearchPath.default(playbooks).load(playbook), language))
+    print_json(answers_schema(SearchPath.default(playbooks).load(playbook), language))
 
 
 @app.command("check")
@@ -483,7 +369,7 @@ def check_command(
     loaded = SearchPath.default(playbooks).load(playbook_id) if playbook_id else None
     report = check_reply(reply, loaded, lang=lang, channel=channel)
     if as_json:
-        _print_json({"file": source, "encoding": encoding, **report.as_dict()})
+        print_json({"file": source, "encoding": encoding, **report.as_dict()})
     else:
         sys.stdout.write(format_findings(report, source))
     if report.has_errors:
@@ -504,99 +390,14 @@ def validate_command(
 
     report = validate_paths(paths or [])
     if as_json:
-        _print_json(report.as_dict())
+        print_json(report.as_dict())
     else:
         sys.stdout.write(
             f"ok: {len(report.playbooks)} playbooks, {len(report.templates)} templates\n"
         )
 
 
-profile_app = typer.Typer(
-    name="profile",
-    help="The sender profile: your organisation, signer and contacts, kept once for every "
-    "letter. Precedence: playbook defaults < profile < --answers < --set.",
-    **_TYPER_SETTINGS,
-)
 app.add_typer(profile_app)
-
-
-@profile_app.command("show")
-@handles_errors
-def profile_show_command(profile: ProfileOpt = None, as_json: JsonOpt = False) -> None:
-    """Print the profile (YAML), or say where it would be and how to fill it."""
-    from replykit.profile import profile_path, read_profile, render_profile
-
-    path = profile_path(profile)
-    data = read_profile(profile)
-    if as_json:
-        _print_json({"path": str(path), "exists": path.is_file(), "profile": data})
-    elif data:
-        sys.stdout.write(render_profile(data))
-    else:
-        sys.stderr.write(
-            f"No profile yet ({path}).\n"
-            "Hint: replykit profile set sender_org='ООО «Лампа»' signer_name='Мария Соколова'\n"
-        )
-
-
-@profile_app.command("set")
-@handles_errors
-def profile_set_command(
-    assignments: Annotated[
-        list[str], typer.Argument(help="KEY=VALUE pairs (KEY+=VALUE appends to a list).")
-    ],
-    profile: ProfileOpt = None,
-    playbooks: PlaybooksOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
-    """Set profile answers: replykit profile set sender_org='ООО «Лампа»' signer_name=…"""
-    from replykit.profile import known_field_names, profile_path, set_values, unknown_keys
-
-    data = set_values(profile, assignments)
-    unknown = unknown_keys(assignments, known_field_names(playbooks))
-    if as_json:
-        _print_json({"path": str(profile_path(profile)), "profile": data})
-        return
-    for key, tip in unknown.items():
-        sys.stderr.write(f"Note: no playbook has a field '{key}'{tip}; it is kept anyway.\n")
-    sys.stderr.write(f"Saved {profile_path(profile)}\n")
-
-
-@profile_app.command("unset")
-@handles_errors
-def profile_unset_command(
-    keys: Annotated[list[str], typer.Argument(help="Keys to remove.")],
-    profile: ProfileOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
-    """Remove answers from the profile."""
-    from replykit.profile import profile_path, unset_values
-
-    data, absent = unset_values(profile, keys)
-    if as_json:
-        _print_json({"path": str(profile_path(profile)), "profile": data, "absent": absent})
-        return
-    for key in absent:
-        sys.stderr.write(f"Note: the profile had no '{key}'.\n")
-    if len(absent) < len(keys):
-        sys.stderr.write(f"Saved {profile_path(profile)}\n")
-
-
-@profile_app.command("path")
-@handles_errors
-def profile_path_command(profile: ProfileOpt = None, as_json: JsonOpt = False) -> None:
-    """Print where the profile is (it may not exist yet)."""
-    from replykit.profile import profile_path
-
-    path = profile_path(profile)
-    if as_json:
-        _print_json({"path": str(path), "exists": path.is_file()})
-    else:
-        sys.stdout.write(f"{path}\n")
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 def main() -> None:

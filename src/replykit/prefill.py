@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from replykit.answers import AnswerSources, AskFunction
-from replykit.message import Amount, Message
+from replykit.message import Message
+from replykit.message_facts import Amount
 from replykit.playbook import Field, Playbook
 from replykit.playbook.values import FieldValueError, parse_value
 

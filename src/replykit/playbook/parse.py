@@ -13,6 +13,7 @@ from typing import Any
 from replykit.errors import PlaybookError, Problem, did_you_mean, shown, summarise
 from replykit.limits import MAX_INCLUDED_FILES, MAX_PLAYBOOK_BYTES
 from replykit.playbook.checks import cross_check
+from replykit.playbook.collector import Collector, read_str_list, read_texts
 from replykit.playbook.model import (
     CHANNELS,
     FIELD_TYPES,
@@ -79,55 +80,7 @@ _DROP_KEYS = (*CHANNELS, "default")
 _WARNING_KEYS = ("when", "message")
 
 
-class _Collector:
-    """Collects problems with ``file:line`` while a playbook is read."""
-
-    def __init__(self, source: str, included: bool = False) -> None:
-        self.source = source
-        self.included = included  # reading an included file: its fields say where they are from
-        self.problems: list[Problem] = []
-
-    def add(self, line: int, message: str, source: str = "") -> None:
-        source = source or self.source
-        where = f"{source}:{line}" if line else source
-        self.problems.append(Problem(message=message, where=where))
-
-    def check_keys(self, data: dict[str, Any], allowed: tuple[str, ...], what: str) -> None:
-        for key in data:
-            if key not in allowed:
-                tip = did_you_mean(str(key), allowed) or f"; allowed: {', '.join(allowed)}"
-                self.add(line_of(data, key), f"unknown key '{key}' in {what}{tip}")
-
-
-def _texts(value: Any, line: int, what: str, out: _Collector) -> dict[str, str]:
-    """A per-language text: ``{ru: …, en: …}`` or one string for every language."""
-    if value is None:
-        return {}
-    if isinstance(value, str):
-        return {lang: value for lang in LANGUAGES}
-    if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
-        unknown = [k for k in value if k not in LANGUAGES]
-        if unknown:
-            out.add(
-                line,
-                f"{what}: unknown language {unknown[0]!r}; use {', '.join(LANGUAGES)} "
-                "(quote a text that contains a comma)",
-            )
-        return {str(k): v for k, v in value.items()}
-    out.add(line, f"{what} must be text or a mapping of language to text")
-    return {}
-
-
-def _str_list(value: Any, line: int, what: str, out: _Collector) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return tuple(value)
-    out.add(line, f"{what} must be a list of strings")
-    return ()
-
-
-def _read_choices(raw: Any, line: int, name: str, out: _Collector) -> tuple[Choice, ...]:
+def _read_choices(raw: Any, line: int, name: str, out: Collector) -> tuple[Choice, ...]:
     """Choices as a list of values, or a mapping of value to labels (per language)."""
     if isinstance(raw, list):
         result = []
@@ -139,14 +92,14 @@ def _read_choices(raw: Any, line: int, name: str, out: _Collector) -> tuple[Choi
         return tuple(result)
     if isinstance(raw, dict):
         return tuple(
-            Choice(str(value), _texts(labels, line_of(raw, value), f"choice '{value}'", out))
+            Choice(str(value), read_texts(labels, line_of(raw, value), f"choice '{value}'", out))
             for value, labels in raw.items()
         )
     out.add(line, f"field '{name}': choices must be a list or a mapping of value to labels")
     return ()
 
 
-def _read_field(raw: Any, out: _Collector, seen: set[str], nested: bool = False) -> Field | None:
+def _read_field(raw: Any, out: Collector, seen: set[str], nested: bool = False) -> Field | None:
     if not isinstance(raw, dict):
         out.add(line_of(raw), f"a field must be a mapping, not {type(raw).__name__}")
         return None
@@ -213,14 +166,14 @@ def _read_field(raw: Any, out: _Collector, seen: set[str], nested: bool = False)
                 f"field '{name}': example has unknown language {strays[0]!r} "
                 "(quote a text that contains a comma)",
             )
-    prompt = _texts(raw.get("prompt"), line_of(raw, "prompt"), f"field '{name}' prompt", out)
+    prompt = read_texts(raw.get("prompt"), line_of(raw, "prompt"), f"field '{name}' prompt", out)
     if not prompt:
         out.add(line, f"field '{name}': a prompt is required")
     return Field(
         name=name,
         type=str(ftype),
         prompt=prompt,
-        help=_texts(raw.get("help"), line_of(raw, "help"), f"field '{name}' help", out),
+        help=read_texts(raw.get("help"), line_of(raw, "help"), f"field '{name}' help", out),
         required=required,
         default=raw.get("default"),
         example=raw.get("example"),
@@ -236,7 +189,7 @@ def _read_field(raw: Any, out: _Collector, seen: set[str], nested: bool = False)
     )
 
 
-def _read_step(raw: Any, out: _Collector, seen: set[str]) -> Step | None:
+def _read_step(raw: Any, out: Collector, seen: set[str]) -> Step | None:
     if isinstance(raw, str):
         step = Step(id=raw)
     elif isinstance(raw, dict):
@@ -266,19 +219,19 @@ def _read_step(raw: Any, out: _Collector, seen: set[str]) -> Step | None:
     return step
 
 
-def _read_rules(raw: Any, out: _Collector, steps: tuple[Step, ...]) -> Rules:
+def _read_rules(raw: Any, out: Collector, steps: tuple[Step, ...]) -> Rules:
     if raw is None:
         return Rules()
     if not isinstance(raw, dict):
         out.add(0, "rules must be a mapping with 'require' and 'avoid'")
         return Rules()
     out.check_keys(raw, _RULES_KEYS, "rules")
-    require = _str_list(raw.get("require"), line_of(raw, "require"), "rules.require", out)
+    require = read_str_list(raw.get("require"), line_of(raw, "require"), "rules.require", out)
     avoid_raw = raw.get("avoid") or {}
     avoid: dict[str, tuple[str, ...]] = {}
     if isinstance(avoid_raw, dict):
         for lang, phrases in avoid_raw.items():
-            avoid[str(lang)] = _str_list(
+            avoid[str(lang)] = read_str_list(
                 phrases, line_of(avoid_raw, lang), f"rules.avoid.{lang}", out
             )
     else:
@@ -288,7 +241,7 @@ def _read_rules(raw: Any, out: _Collector, steps: tuple[Step, ...]) -> Rules:
 
 
 def _read_drop(
-    raw: Any, line: int, out: _Collector, steps: tuple[Step, ...], require: tuple[str, ...]
+    raw: Any, line: int, out: Collector, steps: tuple[Step, ...], require: tuple[str, ...]
 ) -> dict[str, tuple[str, ...]]:
     """``rules.drop``: channel (or ``default``) to the steps ``--max-chars`` may drop, in order."""
     if raw is None:
@@ -306,7 +259,7 @@ def _read_drop(
                 where, f"rules.drop: unknown channel {shown(key)}{tip}; use {', '.join(_DROP_KEYS)}"
             )
             continue
-        order = _str_list(ids, where, f"rules.drop.{key}", out)
+        order = read_str_list(ids, where, f"rules.drop.{key}", out)
         for step_id in order:
             if step_id not in known:
                 tip = did_you_mean(step_id, sorted(known))
@@ -327,7 +280,7 @@ def _read_drop(
     return drop
 
 
-def _read_warnings(raw: Any, out: _Collector) -> tuple[PlaybookWarning, ...]:
+def _read_warnings(raw: Any, out: Collector) -> tuple[PlaybookWarning, ...]:
     """``warnings:`` — a list of ``{when: expression, message: {ru: …, en: …}}``."""
     if raw is None:
         return ()
@@ -341,7 +294,7 @@ def _read_warnings(raw: Any, out: _Collector) -> tuple[PlaybookWarning, ...]:
             continue
         out.check_keys(item, _WARNING_KEYS, "a warning")
         line = line_of(item, "when")
-        message = _texts(item.get("message"), line_of(item, "message"), "warning message", out)
+        message = read_texts(item.get("message"), line_of(item, "message"), "warning message", out)
         if not message:
             out.add(line_of(item), "a warning needs a message")
         result.append(PlaybookWarning(when=item["when"], message=message, line=line))
@@ -356,7 +309,7 @@ class _Includes:
     others; a bare name in the playbook's ``fields:`` list places an included field there.
     """
 
-    def __init__(self, path: Path | None, out: _Collector) -> None:
+    def __init__(self, path: Path | None, out: Collector) -> None:
         self.root = path.parent.resolve() if path is not None else None
         self.out = out
         self.fields: dict[str, Field] = {}
@@ -400,7 +353,7 @@ class _Includes:
         if not isinstance(data, dict):
             self.out.add(line, f"include {name!r}: must be a mapping with 'fields'", source)
             return
-        sub = _Collector(str(target), included=True)
+        sub = Collector(str(target), included=True)
         sub.check_keys(data, _INCLUDED_KEYS, "an included file")
         self.read(data.get("include"), line_of(data, "include"), target, chain)
         raw_fields = data.get("fields")
@@ -429,7 +382,7 @@ class _Includes:
 
 def parse_playbook(text: str, source: str = "<playbook>", path: Path | None = None) -> Playbook:
     """Parse playbook YAML ``text``; raise PlaybookError listing every problem."""
-    out = _Collector(source)
+    out = Collector(source)
     data = parse(text, source, PLAYBOOK_YAML)
     if not isinstance(data, dict):
         raise PlaybookError(
@@ -446,11 +399,11 @@ def parse_playbook(text: str, source: str = "<playbook>", path: Path | None = No
     version = data.get("version", 1)
     if version != 1:
         out.add(line_of(data, "version"), f"version {shown(version)} is not supported; use 1")
-    languages = _str_list(data.get("languages"), line_of(data, "languages"), "languages", out)
+    languages = read_str_list(data.get("languages"), line_of(data, "languages"), "languages", out)
     for lang in languages:
         if lang not in LANGUAGES:
             out.add(line_of(data, "languages"), f"language {lang!r} is not supported")
-    channels = _str_list(data.get("channels"), line_of(data, "channels"), "channels", out)
+    channels = read_str_list(data.get("channels"), line_of(data, "channels"), "channels", out)
     for channel in channels:
         if channel not in CHANNELS:
             tip = did_you_mean(channel, CHANNELS)
@@ -486,8 +439,8 @@ def parse_playbook(text: str, source: str = "<playbook>", path: Path | None = No
         out.add(line_of(data, "steps"), "steps must be a non-empty list of step ids")
     playbook = Playbook(
         id=pid,
-        title=_texts(data.get("title"), line_of(data, "title"), "title", out) or {"en": pid},
-        description=_texts(
+        title=read_texts(data.get("title"), line_of(data, "title"), "title", out) or {"en": pid},
+        description=read_texts(
             data.get("description"), line_of(data, "description"), "description", out
         ),
         languages=languages,
